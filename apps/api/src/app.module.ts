@@ -1,0 +1,61 @@
+import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { randomUUID } from 'node:crypto';
+import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from '../../../libs/core/src/audit/audit.module.js';
+import { AuthModule } from '../../../libs/core/src/auth/auth.module.js';
+import { ReferenceDataModule } from '../../../libs/core/src/reference-data/reference-data.module.js';
+import { HealthModule } from '../../../libs/core/src/health/health.module.js';
+import { StatesModule } from '../../../libs/core/src/states/states.module.js';
+import { UsersModule } from '../../../libs/core/src/users/users.module.js';
+import { DatabaseModule } from '../../../libs/database/src/database.module.js';
+import { DemoBanner } from './demo-banner.js';
+import type { Clock } from '../../../libs/platform/src/clock/clock.js';
+import type { AppConfig } from '../../../libs/platform/src/config/app-config.js';
+import { RequestContextMiddleware } from '../../../libs/platform/src/http/request-context.middleware.js';
+import { PlatformModule } from '../../../libs/platform/src/platform.module.js';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  databaseUrl: string;
+  /** Tests move time with their own clock; nothing else is swapped. */
+  clock?: Clock;
+}
+
+@Module({})
+export class AppModule implements NestModule {
+  static forRoot({ config, databaseUrl, clock }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forRoot(config, clock),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.LOG_LEVEL,
+            genReqId: (req, res) => {
+              const given = req.headers['x-request-id'];
+              const id = typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+              res.setHeader('X-Request-Id', id);
+              return id;
+            },
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            autoLogging: { ignore: (req) => req.url === '/api/v1/health' },
+          },
+        }),
+        DatabaseModule.forRoot(databaseUrl),
+        ScheduleModule.forRoot(),
+        AuditModule,
+        HealthModule,
+        StatesModule,
+        UsersModule,
+        AuthModule,
+        ReferenceDataModule,
+      ],
+      providers: [DemoBanner],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestContextMiddleware).forRoutes('*path');
+  }
+}

@@ -1,0 +1,65 @@
+import { RequestMethod } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import express from 'express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createRequire } from 'node:module';
+import { AppConfig } from '../../../libs/platform/src/config/app-config.js';
+import { HttpExceptionFilter } from '../../../libs/platform/src/http/http-exception.filter.js';
+import { createValidationPipe } from '../../../libs/platform/src/http/validation.pipe.js';
+
+export const API_PREFIX = 'api/v1';
+
+/** Everything about the HTTP edge, shared by main.ts and the tests so both run the same app. */
+export function configureApp(app: NestExpressApplication, opts: { dashboardDir?: string } = {}): void {
+  const config = app.get(AppConfig);
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', 'loopback');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'default-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'style-src': ["'self'", "'unsafe-inline'"], 'script-src': ["'self'"] },
+      },
+    }),
+  );
+  app.use(express.json({ limit: config.RUMBO_BODY_LIMIT }));
+  app.use(bodyParserErrors);
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new HttpExceptionFilter());
+  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'publico', method: RequestMethod.GET }] });
+  app.enableShutdownHooks();
+
+  const doc = new DocumentBuilder()
+    .setTitle('Rumbo API')
+    .setDescription('Tracker and indicators of the Programa de Implementación Modelo de la Política Nacional de Datos Abiertos. Errors: `{ statusCode, message, errors: [{ field, message }] }`.')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'api/docs-json' });
+
+  const chartJsDir = path.dirname(createRequire(import.meta.url).resolve('chart.js'));
+  app.use('/vendor/chart.js', express.static(chartJsDir, { maxAge: '1d' }));
+  if (opts.dashboardDir && fs.existsSync(path.join(opts.dashboardDir, 'index.html'))) {
+    serveDashboard(app, opts.dashboardDir);
+  }
+}
+
+/** Serves the built single-page dashboard; unknown non-API paths get index.html so client routes work. */
+function serveDashboard(app: NestExpressApplication, dir: string): void {
+  app.use(express.static(dir, { index: 'index.html', maxAge: '1h' }));
+  const index = path.join(dir, 'index.html');
+  app.use((req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (req.method !== 'GET' || req.path.startsWith('/api/') || req.path.startsWith('/vendor/')) return next();
+    res.sendFile(index);
+  });
+}
+
+/** Malformed or oversized JSON fails before Nest sees the request; shape it like every other error. */
+function bodyParserErrors(err: unknown, req: express.Request, res: express.Response, next: express.NextFunction): void {
+  if (!err) return next();
+  const body = new HttpExceptionFilter().toBody(err);
+  res.status(body.statusCode).json({ ...body, requestId: (req as { id?: unknown }).id });
+}

@@ -1,0 +1,32 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { randomBytes } from 'node:crypto';
+import { AppConfig } from '../../../platform/src/config/app-config.js';
+import { UsersModule } from '../users/users.module.js';
+import { AuthController } from './auth.controller.js';
+import { AuthGuard } from './auth.guard.js';
+import { AuthService } from './auth.service.js';
+
+@Module({
+  imports: [
+    UsersModule,
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      // In demo mode without a configured key, a random key per start: tokens simply expire on restart.
+      useFactory: (config: AppConfig) => ({
+        secret: config.RUMBO_JWT_SECRET ?? randomBytes(32).toString('hex'),
+        signOptions: { expiresIn: config.RUMBO_TOKEN_TTL as `${number}h` },
+      }),
+    }),
+    ThrottlerModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({ throttlers: [{ name: 'login', ttl: 60_000, limit: config.RUMBO_LOGIN_ATTEMPTS_PER_MINUTE }] }),
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AuthService],
+})
+export class AuthModule {}

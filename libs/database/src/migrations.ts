@@ -1,0 +1,4 @@
+import { CreatePlatformTables1795705225983 } from './migrations/1795705225983-CreatePlatformTables.js';
+
+/** Every migration, in order. Generated with `npm run migration:generate -- Name`, read, then frozen. */
+export const MIGRATIONS = [CreatePlatformTables1795705225983];

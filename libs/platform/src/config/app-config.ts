@@ -1,0 +1,65 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
+
+/**
+ * The one validated view of the environment. Every setting users may rely on is here, with its default;
+ * the app refuses to start when one is invalid and names it.
+ */
+export class AppConfig {
+  @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  PORT = 3000;
+
+  @Transform(({ value }) => (value === '' ? undefined : value))
+  @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  @IsString()
+  RUMBO_DATA_DIR = './data';
+
+  @Transform(toInt) @IsInt() @Min(1024) @Max(65535)
+  EMBEDDED_PG_PORT = 54329;
+
+  /** Demo mode seeds demo data and users into an empty database. Defaults to on for the embedded database. */
+  @Transform(toBool) @IsOptional() @IsBoolean()
+  RUMBO_DEMO?: boolean;
+
+  /** Signs access tokens. Required outside demo mode. */
+  @IsOptional() @IsString() @MinLength(32, { message: 'RUMBO_JWT_SECRET must be at least 32 characters' })
+  RUMBO_JWT_SECRET?: string;
+
+  @IsString() @Matches(/^\d+[smhd]$/, { message: 'RUMBO_TOKEN_TTL must look like 30m, 8h or 7d' })
+  RUMBO_TOKEN_TTL = '8h';
+
+  @Transform(toInt) @IsInt() @Min(1)
+  RUMBO_LOGIN_ATTEMPTS_PER_MINUTE = 10;
+
+  @IsString() @Matches(/^\d+(kb|mb)$/, { message: 'RUMBO_BODY_LIMIT must look like 512kb or 2mb' })
+  RUMBO_BODY_LIMIT = '1mb';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  get demo(): boolean {
+    return this.RUMBO_DEMO ?? !this.DATABASE_URL;
+  }
+}
+
+export class InvalidConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const known = Object.keys(new AppConfig());
+  const raw = Object.fromEntries(Object.entries(env).filter(([k, v]) => v !== undefined && (known.includes(k) || k === 'DATABASE_URL' || k.startsWith('RUMBO_'))));
+  const config = plainToInstance(AppConfig, raw);
+  const errors = validateSync(config, { whitelist: false });
+  const problems = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `${e.property}: ${m}`));
+  if (!config.demo && !config.RUMBO_JWT_SECRET) problems.push('RUMBO_JWT_SECRET: required outside demo mode (at least 32 characters)');
+  if (problems.length) throw new InvalidConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+  return config;
+}

@@ -1,0 +1,19 @@
+/** Classifies errors raised by PostgreSQL / the pg driver, so the filter can answer with the right status. */
+export type DatabaseErrorKind = 'unavailable' | 'unique' | 'foreign_key' | 'check' | 'serialization' | null;
+
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P02', '57P03', '53300']);
+const UNAVAILABLE_MESSAGES = [/Connection terminated/i, /timeout exceeded when trying to connect/i, /Client has encountered a connection error/i, /Connection is not established/i, /the database system is (starting up|shutting down)/i];
+
+export function classifyDatabaseError(error: unknown): DatabaseErrorKind {
+  if (!error || typeof error !== 'object') return null;
+  const e = error as { code?: string; driverError?: { code?: string; message?: string }; message?: string };
+  const code = e.driverError?.code ?? e.code;
+  const message = e.driverError?.message ?? e.message ?? '';
+  if (code && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return 'unavailable';
+  if (UNAVAILABLE_MESSAGES.some((re) => re.test(message))) return 'unavailable';
+  if (code === '23505') return 'unique';
+  if (code === '23503') return 'foreign_key';
+  if (code === '23514' || code === '23502') return 'check';
+  if (code === '40001' || code === '40P01') return 'serialization';
+  return null;
+}
