@@ -5,6 +5,9 @@ import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from '../../../libs/core/src/audit/audit.module.js';
 import { AuthModule } from '../../../libs/core/src/auth/auth.module.js';
 import { ReferenceDataModule } from '../../../libs/core/src/reference-data/reference-data.module.js';
+import { InstitutionsModule } from '../../../libs/core/src/institutions/institutions.module.js';
+import { PlansModule } from '../../../libs/core/src/plans/plans.module.js';
+import { ProgramsModule } from '../../../libs/core/src/programs/programs.module.js';
 import { HealthModule } from '../../../libs/core/src/health/health.module.js';
 import { StatesModule } from '../../../libs/core/src/states/states.module.js';
 import { UsersModule } from '../../../libs/core/src/users/users.module.js';
@@ -49,6 +52,9 @@ export class AppModule implements NestModule {
         StatesModule,
         UsersModule,
         AuthModule,
+        ProgramsModule,
+        PlansModule,
+        InstitutionsModule,
         ReferenceDataModule,
       ],
       providers: [DemoBanner],

@@ -2,10 +2,8 @@ import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { DataSource } from 'typeorm';
-import { ReferenceDataService } from '../../core/src/reference-data/reference-data.service.js';
-import { StatesRepository } from '../../core/src/states/states.repository.js';
-import { dataSourceOptions } from '../../database/src/data-source-options.js';
+import { createApp } from '../../../apps/api/src/create-app.js';
+import { loadConfig } from '../../platform/src/config/app-config.js';
 import { findFreePort, startEmbeddedDatabase } from '../../database/src/embedded-database.js';
 import { adminQuery, withDatabaseName } from '../../database/src/scratch-database.js';
 
@@ -32,14 +30,12 @@ export async function prepareTestServer(): Promise<TestServer> {
   }
   const template = `rumbo_tpl_${randomBytes(4).toString('hex')}`;
   await adminQuery(serverUrl, `CREATE DATABASE ${template}`);
-  const ds = new DataSource(dataSourceOptions(withDatabaseName(serverUrl, template)));
-  await ds.initialize();
-  try {
-    await ds.runMigrations();
-    await new ReferenceDataService(ds, new StatesRepository(ds.manager)).load();
-  } finally {
-    await ds.destroy();
-  }
+  // Boot the real app once on the template: it runs the migrations and loads the reference data.
+  const templateUrl = withDatabaseName(serverUrl, template);
+  const config = loadConfig({ RUMBO_DEMO: 'false', RUMBO_JWT_SECRET: 'x'.repeat(32), LOG_LEVEL: 'silent', DATABASE_URL: templateUrl });
+  const app = await createApp(config, templateUrl);
+  await app.init();
+  await app.close();
   return {
     serverUrl,
     template,
