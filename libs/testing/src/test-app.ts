@@ -9,6 +9,7 @@ import { Clock } from '../../platform/src/clock/clock.js';
 import { loadConfig } from '../../platform/src/config/app-config.js';
 import type { AuthUser, Role } from '../../platform/src/auth/roles.js';
 import { createTestDatabase } from './test-server.js';
+import { ProgramFactory } from './factories/program.factory.js';
 import { UserFactory } from './factories/user.factory.js';
 
 export interface TestApp {
@@ -17,6 +18,7 @@ export interface TestApp {
   dataSource: DataSource;
   clock: FixedClock;
   users: UserFactory;
+  programs: ProgramFactory;
   /** A signed-in user of that role (created on first use and cached), with its bearer header. */
   as: (role: Role, stateCode?: string) => Promise<SignedIn>;
   close: () => Promise<void>;
@@ -64,6 +66,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     dataSource,
     clock,
     users,
+    programs: new ProgramFactory(dataSource),
     http: () => request(app.getHttpServer()),
     as: async (role, stateCode) => {
       const key = `${role}:${stateCode ?? ''}`;
