@@ -1,31 +1,19 @@
 import 'reflect-metadata';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startEmbeddedDatabase, type DatabaseHandle } from '../../../libs/database/src/embedded-database.js';
-import { InvalidConfigError, loadConfig, type AppConfig } from '../../../libs/platform/src/config/app-config.js';
+import { resolveDatabase } from '../../../libs/database/src/resolve-database.js';
+import { loadConfigOrExit } from '../../../libs/platform/src/config/app-config.js';
 import { createApp } from './create-app.js';
 import { DemoBanner } from './demo-banner.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-async function resolveDatabase(config: AppConfig): Promise<DatabaseHandle> {
-  if (config.DATABASE_URL) return { url: config.DATABASE_URL, embedded: false, stop: async () => {} };
-  console.log(`No DATABASE_URL: starting the embedded PostgreSQL in ${path.resolve(config.RUMBO_DATA_DIR, 'pg')} on port ${config.EMBEDDED_PG_PORT}…`);
-  return startEmbeddedDatabase({ dataDir: path.join(config.RUMBO_DATA_DIR, 'pg'), port: config.EMBEDDED_PG_PORT, log: console.log });
-}
-
 async function main(): Promise<void> {
-  let config: AppConfig;
-  try {
-    config = loadConfig();
-  } catch (e) {
-    if (e instanceof InvalidConfigError) {
-      console.error(e.message);
-      process.exit(78); // EX_CONFIG
-    }
-    throw e;
-  }
-  const db = await resolveDatabase(config);
+  const config = loadConfigOrExit();
+  const db = await resolveDatabase(config).catch((e: Error) => {
+    console.error(e.message);
+    process.exit(1);
+  });
   let app: Awaited<ReturnType<typeof createApp>> | undefined;
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
@@ -47,7 +46,7 @@ export async function startEmbeddedDatabase(opts: EmbeddedOptions): Promise<Data
     fs.rmSync(dataDir, { recursive: true, force: true });
     await pg.initialise();
   } else {
-    stopStaleServer(dataDir, opts.log);
+    await stopStaleServer(dataDir, opts.log);
   }
   if (!(await isPortFree(opts.port))) {
     throw new EmbeddedDatabaseError(
@@ -74,7 +73,7 @@ export async function startEmbeddedDatabase(opts: EmbeddedOptions): Promise<Data
 }
 
 /** A killed process leaves `postmaster.pid`; if that server still runs, stop it, else drop the stale file. */
-function stopStaleServer(dataDir: string, log?: (line: string) => void): void {
+async function stopStaleServer(dataDir: string, log?: (line: string) => void): Promise<void> {
   const pidFile = path.join(dataDir, 'postmaster.pid');
   if (!fs.existsSync(pidFile)) return;
   const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
@@ -86,7 +85,7 @@ function stopStaleServer(dataDir: string, log?: (line: string) => void): void {
       /* already gone */
     }
     const deadline = Date.now() + 15_000;
-    while (isAlive(pid) && Date.now() < deadline) execFileSync('sleep', ['0.1']);
+    while (isAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     if (isAlive(pid)) throw new EmbeddedDatabaseError(`A PostgreSQL server (pid ${pid}) is still running in ${dataDir} and would not stop`);
   }
   fs.rmSync(pidFile, { force: true });
@@ -95,9 +94,14 @@ function stopStaleServer(dataDir: string, log?: (line: string) => void): void {
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch {
     return false;
+  }
+  // A zombie (exited, not yet reaped by its parent) no longer serves anything.
+  try {
+    return !/^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true;
   }
 }
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { ProgramsModule } from '../programs/programs.module.js';
 import { StatesModule } from '../states/states.module.js';
 import { ReferenceDataService } from './reference-data.service.js';
 
-@Module({ imports: [StatesModule], providers: [ReferenceDataService], exports: [ReferenceDataService] })
+@Module({ imports: [StatesModule, ProgramsModule], providers: [ReferenceDataService], exports: [ReferenceDataService] })
 export class ReferenceDataModule {}

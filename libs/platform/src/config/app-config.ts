@@ -63,3 +63,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (problems.length) throw new InvalidConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return config;
 }
+
+/** For entry points: a readable message and exit code 78 (EX_CONFIG) instead of a stack trace. */
+export function loadConfigOrExit(env: Record<string, string | undefined> = process.env): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (e) {
+    if (!(e instanceof InvalidConfigError)) throw e;
+    console.error(e.message);
+    process.exit(78);
+  }
+}

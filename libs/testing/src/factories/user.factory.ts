@@ -16,7 +16,7 @@ export class UserFactory {
     const role = over.role ?? 'coordinator';
     const stateCode = role === 'state_officer' ? (over.stateCode ?? '20') : null;
     const user = await this.dataSource.getRepository(User).save({
-      email: over.email ?? `${role}.${stateCode ?? 'x'}.${randomBytes(3).toString('hex')}@test.mx`,
+      email: (over.email ?? `${role}.${stateCode ?? 'x'}.${randomBytes(3).toString('hex')}@test.mx`).toLowerCase(),
       passwordHash: await cachedHash,
       name: over.name ?? `Test ${role}`,
       role,

@@ -1,0 +1,54 @@
+import type { ReactNode } from 'react';
+import { translateFieldMessage } from '../util/format';
+
+export interface FieldA11y {
+  id: string;
+  'aria-invalid': boolean | undefined;
+  'aria-describedby': string | undefined;
+}
+
+interface FieldProps {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  errors?: string[];
+  required?: boolean;
+  className?: string;
+  children: (a11y: FieldA11y) => ReactNode;
+}
+
+/** Label, control, hint and the field's error messages, tied together for assistive technology. */
+export function Field({ id, label, hint, errors = [], required, className, children }: FieldProps) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = errors.length ? `${id}-error` : undefined;
+  return (
+    <div className={`field${errors.length ? ' field-invalid' : ''}${className ? ` ${className}` : ''}`}>
+      <label htmlFor={id}>
+        {label}
+        {required ? <span className="required"> (obligatorio)</span> : null}
+      </label>
+      {hint ? (
+        <p className="hint" id={hintId}>
+          {hint}
+        </p>
+      ) : null}
+      {children({ id, 'aria-invalid': errors.length ? true : undefined, 'aria-describedby': [hintId, errorId].filter(Boolean).join(' ') || undefined })}
+      {errors.length ? (
+        <ul className="field-errors" id={errorId} data-field-error={id}>
+          {errors.map((m, i) => (
+            <li key={i}>{translateFieldMessage(m)}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+/** Field errors by field name, from the client check and from the API's `errors: [{ field, message }]`. */
+export type FieldErrors = Record<string, string[]>;
+
+export function groupFieldErrors(errors: { field: string; message: string }[]): FieldErrors {
+  const out: FieldErrors = {};
+  for (const e of errors) (out[e.field] ??= []).push(e.message);
+  return out;
+}

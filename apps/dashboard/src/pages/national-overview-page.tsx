@@ -1,0 +1,122 @@
+import { useMemo, useState } from 'react';
+import { asList } from '../api/client';
+import type { Participation, StateInfo } from '../api/types';
+import { useResource } from '../api/use-resource';
+import { EmptyState, LoadError, Loading, SuccessNotice } from '../components/feedback';
+import { EnrolForm } from '../components/enrol-form';
+import { paths, usePrograms } from '../programs/programs';
+import { Link } from '../router/router';
+import { formatDate, todayIn } from '../util/format';
+import { useDocumentTitle } from '../util/use-title';
+import type { PageProps } from './registry';
+
+/** National overview: the states taking part in the program, each linking to its state page. */
+export function NationalOverviewPage({ params, user }: PageProps) {
+  const { programCode } = params;
+  const { byCode } = usePrograms();
+  const program = byCode(programCode);
+  const base = `/programs/${encodeURIComponent(programCode)}`;
+  const participations = useResource<Participation[]>(`${base}/states`, (raw) => asList<Participation>(raw));
+  const states = useResource<StateInfo[]>('/states', (raw) => asList<StateInfo>(raw));
+  const [enrolled, setEnrolled] = useState<string | null>(null);
+  useDocumentTitle('Panorama nacional');
+
+  const stateNames = useMemo(() => new Map((states.data ?? []).map((s) => [s.code, s.name])), [states.data]);
+  const nameOf = (p: Participation) => p.stateName ?? stateNames.get(p.stateCode) ?? `Entidad ${p.stateCode}`;
+  const today = todayIn(program?.timeZone);
+  const rows = useMemo(
+    () => [...(participations.data ?? [])].sort((a, b) => (a.stateName ?? stateNames.get(a.stateCode) ?? a.stateCode).localeCompare(b.stateName ?? stateNames.get(b.stateCode) ?? b.stateCode, 'es')),
+    [participations.data, stateNames],
+  );
+  const active = rows.filter((p) => p.joinedOn <= today && (!p.exitedOn || p.exitedOn > today));
+  const canOpen = (stateCode: string) => user.role !== 'state_officer' || user.stateCode === stateCode;
+
+  return (
+    <>
+      <div className="page-heading">
+        <h1>Panorama nacional</h1>
+        <p className="lead">{program ? program.name : 'Entidades federativas adheridas al programa'}</p>
+      </div>
+
+      <section aria-labelledby="participations-title" className="panel">
+        <h2 id="participations-title">Entidades participantes</h2>
+        {participations.error ? (
+          participations.error.status === 404 ? (
+            <EmptyState title="No se encontró este programa." />
+          ) : (
+            <LoadError error={participations.error} onRetry={participations.reload} />
+          )
+        ) : participations.loading && !participations.data ? (
+          <Loading label="Cargando entidades…" />
+        ) : rows.length === 0 ? (
+          <EmptyState title="Aún no hay entidades adheridas a este programa.">
+            {user.role === 'coordinator' ? <p>Use el formulario de adhesión para registrar la primera.</p> : null}
+          </EmptyState>
+        ) : (
+          <>
+            <p className="summary" data-testid="participation-summary">
+              {active.length === 1 ? '1 entidad participa' : `${active.length} entidades participan`} hoy
+              {rows.length > active.length ? ` (${rows.length} registradas en total)` : ''}.
+            </p>
+            <div className="table-scroll" role="region" aria-labelledby="participations-title" tabIndex={0}>
+              <table className="data-table" data-testid="participations-table">
+                <thead>
+                  <tr>
+                    <th scope="col">Entidad federativa</th>
+                    <th scope="col">Clave</th>
+                    <th scope="col">Fecha de adhesión</th>
+                    <th scope="col">Situación</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((p) => (
+                    <tr key={p.stateCode} data-state-code={p.stateCode}>
+                      <th scope="row">
+                        {canOpen(p.stateCode) ? <Link to={paths.state(programCode, p.stateCode)}>{nameOf(p)}</Link> : nameOf(p)}
+                      </th>
+                      <td>{p.stateCode}</td>
+                      <td>
+                        <time dateTime={p.joinedOn}>{formatDate(p.joinedOn)}</time>
+                      </td>
+                      <td>
+                        {p.exitedOn && p.exitedOn <= today ? (
+                          <span className="tag tag-muted">Baja desde {formatDate(p.exitedOn)}</span>
+                        ) : p.joinedOn > today ? (
+                          <span className="tag tag-info">Adhesión programada</span>
+                        ) : (
+                          <span className="tag tag-ok">Participa</span>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </section>
+
+      {user.role === 'coordinator' ? (
+        <section aria-labelledby="enrol-title" className="panel">
+          <h2 id="enrol-title">Adherir una entidad al programa</h2>
+          {enrolled ? <SuccessNotice>{enrolled}</SuccessNotice> : null}
+          {states.error ? (
+            <LoadError error={states.error} onRetry={states.reload} />
+          ) : !states.data || !participations.data ? (
+            <Loading label="Cargando entidades federativas…" />
+          ) : (
+            <EnrolForm
+              programCode={programCode}
+              states={states.data}
+              participating={new Set(participations.data.map((p) => p.stateCode))}
+              onEnrolled={(p) => {
+                setEnrolled(`${p.stateName ?? stateNames.get(p.stateCode) ?? p.stateCode} se adhirió al programa el ${formatDate(p.joinedOn)}.`);
+                participations.reload();
+              }}
+            />
+          )}
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AnyRole, Auth, CurrentUser } from '../../../platform/src/auth/auth.decorators.js';
+import type { AuthUser } from '../../../platform/src/auth/roles.js';
+import { uuidParam } from '../../../platform/src/http/params.js';
+import { CreateInstitutionDto } from './dto/create-institution.dto.js';
+import { InstitutionResponse } from './dto/institution.response.js';
+import { UpdateInstitutionDto } from './dto/update-institution.dto.js';
+import { InstitutionsService } from './institutions.service.js';
+
+@ApiTags('institutions')
+@Controller('programs/:programId/states/:stateCode/institutions')
+export class InstitutionsController {
+  constructor(private readonly institutions: InstitutionsService) {}
+
+  @Post()
+  @Auth('coordinator', 'state_officer')
+  @ApiCreatedResponse({ type: InstitutionResponse, description: 'Coordinator, or the state’s own officer' })
+  register(@CurrentUser() user: AuthUser, @Param('programId') programId: string, @Param('stateCode') stateCode: string, @Body() dto: CreateInstitutionDto) {
+    return this.institutions.register(user, programId, stateCode, dto);
+  }
+
+  @Get()
+  @AnyRole()
+  @ApiOkResponse({ type: [InstitutionResponse], description: 'National roles, or the state’s own officer; exited ones included' })
+  list(@CurrentUser() user: AuthUser, @Param('programId') programId: string, @Param('stateCode') stateCode: string) {
+    return this.institutions.list(user, programId, stateCode);
+  }
+
+  @Patch(':institutionId')
+  @Auth('coordinator', 'state_officer')
+  @ApiOkResponse({ type: InstitutionResponse, description: 'Coordinator, or the state’s own officer' })
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('programId') programId: string,
+    @Param('stateCode') stateCode: string,
+    @Param('institutionId', uuidParam('institutionId')) institutionId: string,
+    @Body() dto: UpdateInstitutionDto,
+  ) {
+    return this.institutions.update(user, programId, stateCode, institutionId, dto);
+  }
+}

@@ -1,0 +1,13 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Matches } from 'class-validator';
+import { IsDateOnly } from './field-rules.js';
+
+export class EnrolStateDto {
+  @ApiProperty({ example: '20', description: 'INEGI code of the state' })
+  @Matches(/^\d{2}$/, { message: 'stateCode must be a two-digit INEGI code' })
+  stateCode: string;
+
+  @ApiProperty({ example: '2025-01-15', description: 'Join date; the plan is dated from it' })
+  @IsDateOnly()
+  joinedOn: string;
+}

@@ -1,0 +1,229 @@
+/**
+ * Inputs and outputs of the progress engine (SPEC §4). Plain data only: the engine never touches the database,
+ * so the same functions serve the API, the scheduled snapshots, review rounds and the property tests.
+ * Dates are `YYYY-MM-DD` strings. Every percentage is 0–100 at full precision; round only at the edge (`round1`).
+ */
+
+export type ActivityLevel = 'state' | 'institution';
+export type ReviewState = 'submitted' | 'accepted' | 'returned';
+export type ReportStatus = 'not_started' | 'in_progress' | 'completed' | 'blocked';
+
+export const TRAFFIC_LIGHTS = ['completed', 'on_track', 'at_risk', 'off_track'] as const;
+export type TrafficLight = (typeof TRAFFIC_LIGHTS)[number];
+
+/** Schedule-variance limits in percentage points: SV < atRisk is at risk, SV < offTrack is off track. */
+export interface ProgressThresholds {
+  atRisk: number;
+  offTrack: number;
+}
+
+export const DEFAULT_THRESHOLDS: Readonly<ProgressThresholds> = Object.freeze({ atRisk: -5, offTrack: -15 });
+
+/** Anything with a join date and an optional exit date (participations, institutions). */
+export interface DatedMembership {
+  joinedOn: string;
+  exitedOn: string | null;
+}
+
+export interface ParticipationInput extends DatedMembership {
+  stateCode: string;
+}
+
+export interface InstitutionInput extends DatedMembership {
+  id: string;
+}
+
+export interface PlanItemInput {
+  itemId: string;
+  activityCode: string;
+  phaseNumber: number;
+  level: ActivityLevel;
+  /** The activity's weight (> 0). */
+  weight: number;
+  included: boolean;
+  plannedStart: string;
+  plannedDue: string;
+}
+
+export interface ReportInput {
+  id: string;
+  itemId: string;
+  /** The institution for institution-level items; ignored on state-level items. */
+  institutionId: string | null;
+  status: ReportStatus;
+  percent: number;
+  /** The date the report describes (not when it was entered). */
+  reportedOn: string;
+  /**
+   * Tie-break between reports of one unit with the same `reportedOn`: the later one wins. A timestamp (Date,
+   * ISO string or epoch milliseconds) or any monotonically increasing number. Equal values fall back to `id`.
+   */
+  createdAt: Date | string | number;
+  reviewState: ReviewState;
+}
+
+/** Everything about one state in one program that its progress depends on. */
+export interface StateProgressInput {
+  participation: ParticipationInput;
+  items: readonly PlanItemInput[];
+  institutions: readonly InstitutionInput[];
+  reports: readonly ReportInput[];
+}
+
+export interface ProgressOptions {
+  /** Also return, per item, its units with their current and validated reports (`ItemProgress.units`). */
+  explain?: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Outputs. Plain JSON-able objects (no Maps, no class instances), so an HTTP layer can return them as they are
+// (after `roundStateProgress` / `roundNationalProgress` from progress-rounding.ts).
+
+export interface ReportRef {
+  id: string;
+  status: ReportStatus;
+  percent: number;
+  reportedOn: string;
+  reviewState: ReviewState;
+}
+
+/** A state-level item (institutionId null) or one institution on an institution-level item. */
+export interface UnitProgress {
+  institutionId: string | null;
+  progress: number;
+  validatedProgress: number;
+  /** Date the unit reached its current 100 (see `unitCompletionDate`); null when its progress is below 100. */
+  completedOn: string | null;
+  currentReport: ReportRef | null;
+  validatedReport: ReportRef | null;
+}
+
+export interface ItemProgress {
+  itemId: string;
+  activityCode: string;
+  phaseNumber: number;
+  level: ActivityLevel;
+  weight: number;
+  included: boolean;
+  plannedStart: string;
+  plannedDue: string;
+  progress: number;
+  validatedProgress: number;
+  expected: number;
+  variance: number;
+  /** The traffic light applied to the item's own progress and variance. */
+  status: TrafficLight;
+  /** Included, `asOf` > plannedDue and progress < 100. Excluded items are never overdue. */
+  overdue: boolean;
+  /** `asOf` − plannedDue in days when overdue, otherwise null. */
+  daysLate: number | null;
+  /** Latest completion date of the item's units, when the item is at 100; otherwise null. */
+  completedOn: string | null;
+  /** completedOn ≤ plannedDue. */
+  completedOnTime: boolean;
+  /** Institution-level item with no institution active at `asOf` (its progress is 0). */
+  noInstitutions: boolean;
+  /** Institutions active at `asOf` that this item averages over (institution-level); null for state-level. */
+  institutions: number | null;
+  /** Present only with `{ explain: true }`: the state unit, or one unit per active institution (input order). */
+  units?: UnitProgress[];
+}
+
+/** The arithmetic behind a weighted figure, over included items only. */
+export interface WeightedSums {
+  includedItems: number;
+  /** Σ wᵢ */
+  sumWeights: number;
+  /** Σ wᵢ·pᵢ */
+  sumWeightedProgress: number;
+  /** Σ wᵢ·vᵢ (validated progress) */
+  sumWeightedValidatedProgress: number;
+  /** Σ wᵢ·eᵢ */
+  sumWeightedExpected: number;
+}
+
+export interface ProgressFigures {
+  /** P = Σw·p / Σw (0 when no item is included). */
+  progress: number;
+  validatedProgress: number;
+  /** E = Σw·e / Σw (0 when no item is included). */
+  expected: number;
+  /** SV = P − E, percentage points. */
+  variance: number;
+  status: TrafficLight;
+}
+
+export interface PhaseProgress extends ProgressFigures {
+  phaseNumber: number;
+  /** All of the phase's items, included or not. */
+  items: number;
+  arithmetic: WeightedSums;
+}
+
+export interface StateProgress extends ProgressFigures {
+  stateCode: string;
+  asOf: string;
+  /** Participation active at `asOf`; a state that is not participating is left out of national figures. */
+  participating: boolean;
+  joinedOn: string;
+  exitedOn: string | null;
+  /** Institutions active at `asOf`. */
+  institutions: number;
+  /** Included items at 100. */
+  completedItems: number;
+  overdueItems: number;
+  /** Included items with plannedDue ≤ asOf. */
+  dueItems: number;
+  /** Of `dueItems`, those completed on time. */
+  completedOnTimeItems: number;
+  /** 100 · completedOnTimeItems / dueItems, in percent like every other figure; null when no item is due. */
+  onTimeRate: number | null;
+  arithmetic: WeightedSums;
+  /** Ascending phase number. */
+  phases: PhaseProgress[];
+  /** By phase number, then activity code (numeric-aware: 4.9 before 4.10). */
+  items: ItemProgress[];
+}
+
+export interface StateProgressSummary extends ProgressFigures {
+  stateCode: string;
+  institutions: number;
+  overdueItems: number;
+  onTimeRate: number | null;
+}
+
+export type TrafficLightDistribution = Record<TrafficLight, number>;
+
+export interface NationalFigures {
+  /** Plain mean of the participating states' P; null when no state participates at `asOf`. */
+  progress: number | null;
+  validatedProgress: number | null;
+  expected: number | null;
+  variance: number | null;
+  status: TrafficLight | null;
+  /** Participating states. */
+  states: number;
+  /** Institutions active at `asOf` in participating states. */
+  institutions: number;
+  overdueItems: number;
+  /** Participating states per traffic light. */
+  distribution: TrafficLightDistribution;
+}
+
+export interface NationalArithmetic {
+  states: number;
+  /** Σ P over participating states */
+  sumProgress: number;
+  sumValidatedProgress: number;
+  /** Σ E over participating states */
+  sumExpected: number;
+}
+
+export interface NationalProgress {
+  asOf: string;
+  thresholds: ProgressThresholds;
+  national: NationalFigures;
+  /** Participating states only, by state code; with `arithmetic` this is the national explanation. */
+  states: StateProgressSummary[];
+  arithmetic: NationalArithmetic;
+}
