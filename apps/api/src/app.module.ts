@@ -8,6 +8,8 @@ import { ReferenceDataModule } from '../../../libs/core/src/reference-data/refer
 import { InstitutionsModule } from '../../../libs/core/src/institutions/institutions.module.js';
 import { PlansModule } from '../../../libs/core/src/plans/plans.module.js';
 import { ProgramsModule } from '../../../libs/core/src/programs/programs.module.js';
+import { ReportsModule } from '../../../libs/core/src/reports/reports.module.js';
+import { DemoModule } from '../../../libs/core/src/demo/demo.module.js';
 import { HealthModule } from '../../../libs/core/src/health/health.module.js';
 import { StatesModule } from '../../../libs/core/src/states/states.module.js';
 import { UsersModule } from '../../../libs/core/src/users/users.module.js';
@@ -55,7 +57,9 @@ export class AppModule implements NestModule {
         ProgramsModule,
         PlansModule,
         InstitutionsModule,
+        ReportsModule,
         ReferenceDataModule,
+        DemoModule,
       ],
       providers: [DemoBanner],
     };

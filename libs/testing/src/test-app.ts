@@ -45,7 +45,7 @@ export class FixedClock extends Clock {
  * The real application (same pipes, filter, guards as production) on a fresh database of its own.
  * Only the clock is replaceable.
  */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, opts: { dashboardDir?: string } = {}): Promise<TestApp> {
   const db = await createTestDatabase(inject('pgServerUrl'), inject('pgTemplate'));
   const config = loadConfig({
     RUMBO_DEMO: 'false',
@@ -55,7 +55,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     ...env,
   });
   const clock = new FixedClock();
-  const app = await createApp(config, db.url, { overrideClock: clock });
+  const app = await createApp(config, db.url, { overrideClock: clock, dashboardDir: opts.dashboardDir });
   await app.init();
   const dataSource = app.get(DataSource);
   const users = new UserFactory(dataSource);

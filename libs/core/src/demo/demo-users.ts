@@ -2,6 +2,9 @@ import type { Role } from '../../../platform/src/auth/roles.js';
 
 export const DEMO_PASSWORD = 'rumbo-demo';
 
+/** The model program shipped as reference data (libs/database/src/reference/condatos-2024.program.json). */
+export const MODEL_PROGRAM_CODE = 'condatos-2024';
+
 /** The 11 states named in the commission's minutes (interest shown, or related initiatives), with a join date. */
 export const DEMO_PARTICIPATIONS: readonly { stateCode: string; joinedOn: string }[] = [
   { stateCode: '20', joinedOn: '2025-01-15' }, // Oaxaca

@@ -5,5 +5,5 @@ import { InstitutionsRepository } from './institutions.repository.js';
 import { InstitutionsService } from './institutions.service.js';
 
 /** Implementing institutions (sujetos obligados) registered in a state's participation. */
-@Module({ imports: [PlansModule], controllers: [InstitutionsController], providers: [InstitutionsRepository, InstitutionsService], exports: [InstitutionsRepository] })
+@Module({ imports: [PlansModule], controllers: [InstitutionsController], providers: [InstitutionsRepository, InstitutionsService], exports: [InstitutionsRepository, InstitutionsService] })
 export class InstitutionsModule {}

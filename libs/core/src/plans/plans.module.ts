@@ -13,6 +13,6 @@ import { PlansService } from './plans.service.js';
   imports: [ProgramsModule, StatesModule],
   controllers: [ParticipationsController, PlansController],
   providers: [ParticipationsRepository, PlanItemsRepository, ParticipationsService, PlansService],
-  exports: [ParticipationsRepository, PlanItemsRepository, ParticipationsService],
+  exports: [ParticipationsRepository, PlanItemsRepository, ParticipationsService, PlansService],
 })
 export class PlansModule {}

@@ -57,8 +57,12 @@ export class ProgramsService {
     return program;
   }
 
+  // One query after another: inside a transaction they share one connection.
   private async loadParts(repo: ProgramsRepository, program: Program): Promise<ProgramParts> {
-    const [phases, activities, indicators, targets] = await Promise.all([repo.findPhases(program.id), repo.findActivities(program.id), repo.findIndicators(program.id), repo.findTargets(program.id)]);
+    const phases = await repo.findPhases(program.id);
+    const activities = await repo.findActivities(program.id);
+    const indicators = await repo.findIndicators(program.id);
+    const targets = await repo.findTargets(program.id);
     return { program, phases, activities, indicators, targets };
   }
 

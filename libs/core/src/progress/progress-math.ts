@@ -383,7 +383,8 @@ interface Aggregate {
 }
 
 function newAggregate(): Aggregate {
-  return { progress: new WeightedMean(), validated: new WeightedMean(), expected: new WeightedMean(), includedItems: 0 };
+  const mean = () => new WeightedMean();
+  return { progress: mean(), validated: mean(), expected: mean(), includedItems: 0 };
 }
 
 function addToAggregate(agg: Aggregate, item: ItemProgress): void {
@@ -445,7 +446,8 @@ export function computeStateProgress(
   let completedOnTimeItems = 0;
 
   for (const plan of [...input.items].sort(compareItems)) {
-    const item = finishItem(plan, evaluateItem(plan, index.get(plan.itemId), activeInstitutions, explain), t, thresholds);
+    const core = evaluateItem(plan, index.get(plan.itemId), activeInstitutions, explain);
+    const item = finishItem(plan, core, t, thresholds);
     items.push(item);
     let phase = phases.get(plan.phaseNumber);
     if (phase === undefined) phases.set(plan.phaseNumber, (phase = { agg: newAggregate(), items: 0 }));
@@ -463,7 +465,11 @@ export function computeStateProgress(
 
   const phaseResults: PhaseProgress[] = [...phases.entries()]
     .sort(([a], [b]) => a - b)
-    .map(([phaseNumber, { agg, items: count }]) => ({ phaseNumber, items: count, ...aggregateFigures(agg, thresholds) }));
+    .map(([phaseNumber, { agg, items: count }]) => ({
+      phaseNumber,
+      items: count,
+      ...aggregateFigures(agg, thresholds),
+    }));
 
   const { participation } = input;
   return {

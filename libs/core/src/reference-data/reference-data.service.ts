@@ -25,9 +25,21 @@ export class ReferenceDataService implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.load();
+    await this.ensureLoaded();
   }
 
+  private loading?: Promise<void>;
+
+  /** Loads once per process however many start-up hooks ask (this one, the demo seeder). */
+  ensureLoaded(): Promise<void> {
+    this.loading ??= this.load().catch((e) => {
+      this.loading = undefined;
+      throw e;
+    });
+    return this.loading;
+  }
+
+  /** Idempotent: adds what is missing. */
   async load(): Promise<void> {
     await this.dataSource.transaction(async (tx) => {
       await this.states.forTx(tx).upsertReference(

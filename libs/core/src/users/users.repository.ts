@@ -16,8 +16,8 @@ export class UsersRepository extends BaseRepository {
     return this.em.find(User, { order: { email: 'ASC' } });
   }
 
-  countAdmins(): Promise<number> {
-    return this.em.countBy(User, { role: 'admin', active: true });
+  countAll(): Promise<number> {
+    return this.em.count(User);
   }
 
   insert(user: Omit<User, 'id' | 'createdAt' | 'updatedAt' | 'state'>): Promise<User> {

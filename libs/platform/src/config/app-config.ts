@@ -40,6 +40,10 @@ export class AppConfig {
   @IsString() @Matches(/^\d+(kb|mb)$/, { message: 'RUMBO_BODY_LIMIT must look like 512kb or 2mb' })
   RUMBO_BODY_LIMIT = '1mb';
 
+  /** Largest evidence file accepted by `POST …/files`, in bytes (default 10 MB). */
+  @Transform(toInt) @IsInt() @Min(1)
+  RUMBO_UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 

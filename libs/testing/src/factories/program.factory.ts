@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { institutionNameKey } from '../../../core/src/institutions/institution-name.js';
 import { Institution, type GovernmentOrder } from '../../../core/src/institutions/institution.entity.js';
 import { plannedWindow } from '../../../core/src/plans/plan-dates.js';
 import { Participation } from '../../../core/src/plans/participation.entity.js';
@@ -82,7 +83,7 @@ export class ProgramFactory {
     return this.dataSource.getRepository(Institution).save({
       participationId,
       name,
-      nameKey: name.toLowerCase(),
+      nameKey: institutionNameKey(name),
       acronym: over.acronym ?? null,
       orderOfGovernment: over.orderOfGovernment ?? 'state',
       joinedOn: over.joinedOn,

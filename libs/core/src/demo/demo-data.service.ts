@@ -1,0 +1,84 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { AuthUser } from '../../../platform/src/auth/roles.js';
+import { Clock } from '../../../platform/src/clock/clock.js';
+import { AppConfig } from '../../../platform/src/config/app-config.js';
+import { addDays, daysBetween } from '../../../platform/src/util/dates.js';
+import { InstitutionsService } from '../institutions/institutions.service.js';
+import { ParticipationsService } from '../plans/participations.service.js';
+import { PlansService } from '../plans/plans.service.js';
+import { ReferenceDataService } from '../reference-data/reference-data.service.js';
+import { UsersRepository } from '../users/users.repository.js';
+import { UsersService } from '../users/users.service.js';
+import { demoInstitutions } from './demo-institutions.js';
+import { DEMO_PARTICIPATIONS, DEMO_PASSWORD, demoUsers, MODEL_PROGRAM_CODE } from './demo-users.js';
+
+/**
+ * Demo mode: on an empty database (no users yet), seeds the demo users, the eleven states of the
+ * commission's minutes with their plans, a few institutions each, some re-planning, and report histories.
+ * Goes through the same services as the API, so the data obeys the same rules and is audited.
+ */
+@Injectable()
+export class DemoDataService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(DemoDataService.name);
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+    private readonly dataSource: DataSource,
+    private readonly reference: ReferenceDataService,
+    private readonly users: UsersRepository,
+    private readonly usersService: UsersService,
+    private readonly participations: ParticipationsService,
+    private readonly plans: PlansService,
+    private readonly institutions: InstitutionsService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.config.demo) return;
+    await this.reference.ensureLoaded();
+    if ((await this.users.countAll()) > 0) return;
+    await this.seed();
+  }
+
+  async seed(): Promise<void> {
+    const started = Date.now();
+    const created = new Map<string, AuthUser>();
+    for (const u of demoUsers()) {
+      const r = await this.usersService.create(null, { ...u, password: DEMO_PASSWORD });
+      created.set(u.email, { id: r.id, email: r.email, name: r.name, role: r.role, stateCode: r.stateCode });
+    }
+    const coordinator = created.get('coordinator@rumbo.demo')!;
+    const today = this.clock.today();
+    for (const { stateCode, joinedOn } of DEMO_PARTICIPATIONS) {
+      await this.participations.enrol(coordinator, MODEL_PROGRAM_CODE, { stateCode, joinedOn });
+      const officer = created.get(`officer.${stateCode}@rumbo.demo`)!;
+      // Institutions register during the call (phase 3: days 135–195 after joining), never in the future.
+      const institutions = demoInstitutions(stateCode);
+      for (const [i, inst] of institutions.entries()) {
+        const joined = addDays(joinedOn, 150 + i * 7);
+        if (daysBetween(joined, today) < 0) continue;
+        await this.institutions.register(officer, MODEL_PROGRAM_CODE, stateCode, { name: inst.name, acronym: inst.acronym, order: inst.order, joinedOn: joined });
+      }
+      await this.replanExamples(officer, stateCode);
+    }
+    this.logger.log(`Demo data seeded in ${Date.now() - started} ms`);
+  }
+
+  /** Re-planning with justifications, so the plans show what adapting the program looks like. */
+  private async replanExamples(officer: AuthUser, stateCode: string): Promise<void> {
+    const n = Number(stateCode);
+    if (n % 3 === 0) {
+      await this.plans.replan(officer, MODEL_PROGRAM_CODE, stateCode, '4.6', { included: false, justification: 'El organismo garante decidió no incluir la promoción de uso en esta etapa por falta de presupuesto.' });
+    }
+    if (n % 2 === 0) {
+      const plan = await this.plans.getPlan(officer, MODEL_PROGRAM_CODE, stateCode);
+      const item = plan.items.find((i) => i.activityCode === '3.1')!;
+      await this.plans.replan(officer, MODEL_PROGRAM_CODE, stateCode, '3.1', {
+        plannedDue: addDays(item.plannedDue, 30),
+        justification: 'La convocatoria se amplió 30 días a petición de los sujetos obligados municipales.',
+        version: item.version,
+      });
+    }
+  }
+}

@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { InstitutionsModule } from '../institutions/institutions.module.js';
+import { PlansModule } from '../plans/plans.module.js';
+import { ReferenceDataModule } from '../reference-data/reference-data.module.js';
+import { UsersModule } from '../users/users.module.js';
+import { DemoDataService } from './demo-data.service.js';
+
+@Module({ imports: [ReferenceDataModule, UsersModule, PlansModule, InstitutionsModule], providers: [DemoDataService] })
+export class DemoModule {}
