@@ -79,6 +79,17 @@ export interface PlanItem {
   version: number;
 }
 
+/** `GET /programs/:programId/states/:stateCode/plan`. */
+export interface StatePlan {
+  programId?: string;
+  programCode?: string;
+  stateCode: string;
+  stateName?: string;
+  joinedOn?: string;
+  exitedOn?: string | null;
+  items: PlanItem[];
+}
+
 export interface PlanChange {
   included?: boolean;
   plannedStart?: string;

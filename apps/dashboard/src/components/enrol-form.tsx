@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client';
 import type { Participation, StateInfo } from '../api/types';
 import { useSession } from '../auth/session';
+import { knownSpanish } from '../util/format';
 import { describeLoadError, ErrorNotice } from './feedback';
 import { Field, groupFieldErrors, type FieldErrors } from './field';
 
@@ -10,10 +11,11 @@ interface Props {
   states: StateInfo[];
   participating: Set<string>;
   onEnrolled: (p: Participation) => void;
+  onSubmit?: () => void;
 }
 
 /** Coordinator: opens a state's participation (the API creates its plan from the join date). */
-export function EnrolForm({ programCode, states, participating, onEnrolled }: Props) {
+export function EnrolForm({ programCode, states, participating, onEnrolled, onSubmit }: Props) {
   const { api } = useSession();
   const [stateCode, setStateCode] = useState('');
   const [joinedOn, setJoinedOn] = useState('');
@@ -24,6 +26,7 @@ export function EnrolForm({ programCode, states, participating, onEnrolled }: Pr
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    onSubmit?.();
     const check: FieldErrors = {};
     if (!stateCode) check.stateCode = ['Elija la entidad federativa.'];
     if (!joinedOn) check.joinedOn = ['Escriba la fecha de adhesión.'];
@@ -39,7 +42,7 @@ export function EnrolForm({ programCode, states, participating, onEnrolled }: Pr
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       if (err.errors.length) setErrors(groupFieldErrors(err.errors));
-      if (err.status === 409) setFormError('Esa entidad ya participa en el programa.');
+      if (err.status === 409) setFormError(knownSpanish(err.message) ?? 'Esa entidad ya participa en el programa, o el programa está cerrado.');
       else if (err.status === 403) setFormError('Solo la coordinación nacional puede adherir entidades.');
       else if (!err.errors.length || err.status !== 400) setFormError(describeLoadError(err));
       else setFormError('Revise los datos marcados.');

@@ -2,7 +2,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { useUser, useSession } from '../auth/session';
 import { PAGES } from '../pages/registry';
 import { paths, usePrograms } from '../programs/programs';
-import { Link, navigate, useLocation } from '../router/router';
+import { lastNavigationKind, Link, navigate, useLocation } from '../router/router';
 import { ROLE_LABELS } from '../util/format';
 
 /** Header (program, user, logout), main navigation from the page registry, and the main landmark. */
@@ -15,13 +15,14 @@ export function Layout({ programCode, children }: { programCode: string | null; 
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
 
-  // After an in-app navigation, move focus to the new content so keyboard and screen-reader users start there.
+  // After a link or button took the user to another page, move focus to the new content so keyboard and
+  // screen-reader users start there (not after redirects or on first load: the skip link comes first then).
   useEffect(() => {
     if (firstRender.current) {
       firstRender.current = false;
       return;
     }
-    mainRef.current?.focus();
+    if (lastNavigationKind() !== 'replace') mainRef.current?.focus();
   }, [path]);
 
   const navItems = PAGES.flatMap((p) => {

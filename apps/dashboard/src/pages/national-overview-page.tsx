@@ -59,7 +59,7 @@ export function NationalOverviewPage({ params, user }: PageProps) {
               {rows.length > active.length ? ` (${rows.length} registradas en total)` : ''}.
             </p>
             <div className="table-scroll" role="region" aria-labelledby="participations-title" tabIndex={0}>
-              <table className="data-table" data-testid="participations-table">
+              <table className="data-table stack-on-phone" data-testid="participations-table">
                 <thead>
                   <tr>
                     <th scope="col">Entidad federativa</th>
@@ -74,11 +74,11 @@ export function NationalOverviewPage({ params, user }: PageProps) {
                       <th scope="row">
                         {canOpen(p.stateCode) ? <Link to={paths.state(programCode, p.stateCode)}>{nameOf(p)}</Link> : nameOf(p)}
                       </th>
-                      <td>{p.stateCode}</td>
-                      <td>
+                      <td data-label="Clave">{p.stateCode}</td>
+                      <td data-label="Fecha de adhesión">
                         <time dateTime={p.joinedOn}>{formatDate(p.joinedOn)}</time>
                       </td>
-                      <td>
+                      <td data-label="Situación">
                         {p.exitedOn && p.exitedOn <= today ? (
                           <span className="tag tag-muted">Baja desde {formatDate(p.exitedOn)}</span>
                         ) : p.joinedOn > today ? (
@@ -109,6 +109,7 @@ export function NationalOverviewPage({ params, user }: PageProps) {
               programCode={programCode}
               states={states.data}
               participating={new Set(participations.data.map((p) => p.stateCode))}
+              onSubmit={() => setEnrolled(null)}
               onEnrolled={(p) => {
                 setEnrolled(`${p.stateName ?? stateNames.get(p.stateCode) ?? p.stateCode} se adhirió al programa el ${formatDate(p.joinedOn)}.`);
                 participations.reload();

@@ -28,8 +28,16 @@ export function useLocation(): Location {
   return { path: url.pathname, query: url.searchParams, href };
 }
 
+/** How the current location was reached: a user's navigation (`push`), a redirect (`replace`) or back/forward. */
+let lastNavigation: 'push' | 'replace' | 'pop' = 'pop';
+window.addEventListener('popstate', () => {
+  lastNavigation = 'pop';
+});
+export const lastNavigationKind = () => lastNavigation;
+
 export function navigate(to: string, opts: { replace?: boolean } = {}): void {
   if (to === currentLocation()) return;
+  lastNavigation = opts.replace ? 'replace' : 'push';
   if (opts.replace) window.history.replaceState(null, '', to);
   else window.history.pushState(null, '', to);
   window.dispatchEvent(new Event(NAVIGATE_EVENT));

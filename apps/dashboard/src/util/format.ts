@@ -13,18 +13,20 @@ export const ORDER_LABELS: Record<GovernmentOrder, string> = {
   municipal: 'Municipal',
 };
 
-const dateFmt = new Intl.DateTimeFormat('es-MX', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-const monthFmt = new Intl.DateTimeFormat('es-MX', { month: 'short', year: '2-digit', timeZone: 'UTC' });
+// Spelled out here rather than through Intl: browsers' ICU versions disagree ("sep" / "sept"), and a date
+// should read the same everywhere.
+const MONTHS = ['ene', 'feb', 'mar', 'abr', 'may', 'jun', 'jul', 'ago', 'sep', 'oct', 'nov', 'dic'];
 
-/** `2025-03-31` → `31 mar 2025` (calendar dates carry no time zone: format them as UTC). */
+/** `2025-03-31` → `31 mar 2025` (calendar dates carry no time zone). */
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '—';
-  const d = parseDate(iso);
-  return Number.isNaN(d.getTime()) ? iso : dateFmt.format(d).replace(/\./g, '');
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}` : iso;
 }
 
+/** Axis label of a month: `mar 25`. */
 export function formatMonth(d: Date): string {
-  return monthFmt.format(d).replace(/\./g, '');
+  return `${MONTHS[d.getUTCMonth()]} ${String(d.getUTCFullYear()).slice(2)}`;
 }
 
 export function parseDate(iso: string): Date {
@@ -51,6 +53,12 @@ export function daysBetween(fromIso: string, toIso: string): number {
 // The API writes field messages in English (class-validator and the services); show the common ones in
 // Spanish and any other one as the API wrote it.
 const FIELD_MESSAGE_PATTERNS: [RegExp, string][] = [
+  [/institution with this name is already registered in this state: "(.+)"/i, 'Ya hay una institución registrada con ese nombre en esta entidad: «$1».'],
+  [/withdrew from the program on (\d{4}-\d{2}-\d{2})/i, 'La entidad se retiró del programa ($1); su información ya no puede cambiar.'],
+  [/already participates/i, 'Esa entidad ya participa en el programa.'],
+  [/is closed; no state can join/i, 'El programa está cerrado: ya no admite adhesiones.'],
+  [/nothing changes/i, 'No hay cambios: ya tiene esos valores.'],
+  [/send at least one of/i, 'Modifique al menos un dato.'],
   [/should not be empty|must not be empty|is required|must be provided/i, 'Este campo es obligatorio.'],
   [/must be a valid ISO ?8601 date|must be a date|YYYY-MM-DD|valid date/i, 'Escriba una fecha válida (AAAA-MM-DD).'],
   [/must be one of the following values/i, 'Elija una de las opciones de la lista.'],
@@ -58,8 +66,8 @@ const FIELD_MESSAGE_PATTERNS: [RegExp, string][] = [
   [/must be longer than or equal to (\d+)/i, 'Es demasiado corto (mínimo $1 caracteres).'],
   [/must be a boolean/i, 'Debe ser sí o no.'],
   [/should not exist/i, 'Este dato no se admite.'],
-  [/before (the )?(planned )?start|on or after (the )?(planned )?start|earlier than (the )?start/i, 'No puede ser anterior a la fecha de inicio.'],
-  [/before the participation|before (the state )?join/i, 'No puede ser anterior a la fecha de adhesión de la entidad.'],
+  [/before (the )?planned ?start|before (the )?start|on or after (the )?planned ?start/i, 'No puede ser anterior a la fecha de inicio.'],
+  [/before the participation|before (the state )?join|before the state joined/i, 'No puede ser anterior a la fecha de adhesión de la entidad.'],
   [/not optional|mandatory activit|only optional/i, 'Solo las actividades opcionales pueden excluirse.'],
   [/already (exists|registered|participat|enrolled)/i, 'Ya existe un registro con estos datos.'],
   [/unknown state/i, 'La entidad no existe.'],
@@ -71,4 +79,10 @@ export function translateFieldMessage(message: string): string {
     if (m) return spanish.replace('$1', m[1] ?? '');
   }
   return message;
+}
+
+/** Like translateFieldMessage, but null when no Spanish wording is known (the caller then says it generally). */
+export function knownSpanish(message: string): string | null {
+  const t = translateFieldMessage(message);
+  return t === message ? null : t;
 }

@@ -1,0 +1,153 @@
+import { useState, type FormEvent } from 'react';
+import { ApiError } from '../api/client';
+import type { GovernmentOrder, Institution, NewInstitution } from '../api/types';
+import { useSession } from '../auth/session';
+import { formatDate, knownSpanish, ORDER_LABELS, translateFieldMessage } from '../util/format';
+import { describeLoadError, EmptyState, ErrorNotice, LoadError, Loading, SuccessNotice } from './feedback';
+import { Field, groupFieldErrors, type FieldErrors } from './field';
+import type { Resource } from '../api/use-resource';
+
+interface Props {
+  institutionsPath: string;
+  institutions: Resource<Institution[]>;
+  canEdit: boolean;
+  today: string;
+}
+
+/** The implementing institutions registered in the state, and (for its editors) the registration form. */
+export function InstitutionsPanel({ institutionsPath, institutions, canEdit, today }: Props) {
+  const [registered, setRegistered] = useState<string | null>(null);
+  const list = [...(institutions.data ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'es'));
+  return (
+    <section aria-labelledby="institutions-title" className="panel">
+      <h2 id="institutions-title">Instituciones implementadoras</h2>
+      {institutions.error ? (
+        <LoadError error={institutions.error} onRetry={institutions.reload} />
+      ) : institutions.loading && !institutions.data ? (
+        <Loading label="Cargando instituciones…" />
+      ) : list.length === 0 ? (
+        <EmptyState title="Aún no hay instituciones registradas en esta entidad." />
+      ) : (
+        <div className="table-scroll" role="region" aria-labelledby="institutions-title" tabIndex={0}>
+          <table className="data-table stack-on-phone" data-testid="institutions-table">
+            <thead>
+              <tr>
+                <th scope="col">Institución</th>
+                <th scope="col">Siglas</th>
+                <th scope="col">Orden de gobierno</th>
+                <th scope="col">Incorporación</th>
+                <th scope="col">Situación</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((i) => (
+                <tr key={i.id}>
+                  <th scope="row">{i.name}</th>
+                  <td data-label="Siglas">{i.acronym ?? '—'}</td>
+                  <td data-label="Orden de gobierno">{ORDER_LABELS[i.order] ?? i.order}</td>
+                  <td data-label="Incorporación">
+                    <time dateTime={i.joinedOn}>{formatDate(i.joinedOn)}</time>
+                  </td>
+                  <td data-label="Situación">{i.exitedOn && i.exitedOn <= today ? <span className="tag tag-muted">Baja desde {formatDate(i.exitedOn)}</span> : <span className="tag tag-ok">Activa</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {canEdit ? (
+        <>
+          <h3 id="institution-form-title">Registrar una institución</h3>
+          {registered ? <SuccessNotice>{registered}</SuccessNotice> : null}
+          <InstitutionForm
+            path={institutionsPath}
+            onSubmit={() => setRegistered(null)}
+            onRegistered={(inst) => {
+              setRegistered(`Se registró ${inst.name}.`);
+              institutions.reload();
+            }}
+          />
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+const FORM_FIELDS = ['name', 'acronym', 'order', 'joinedOn'];
+
+function InstitutionForm({ path, onSubmit, onRegistered }: { path: string; onSubmit: () => void; onRegistered: (i: Institution) => void }) {
+  const { api } = useSession();
+  const [name, setName] = useState('');
+  const [acronym, setAcronym] = useState('');
+  const [order, setOrder] = useState<GovernmentOrder | ''>('');
+  const [joinedOn, setJoinedOn] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setFormError(null);
+    onSubmit();
+    const check: FieldErrors = {};
+    if (!name.trim()) check.name = ['Escriba el nombre de la institución.'];
+    if (!order) check.order = ['Elija el orden de gobierno.'];
+    setErrors(check);
+    if (Object.keys(check).length) return;
+    const body: NewInstitution = { name: name.trim(), order: order as GovernmentOrder };
+    if (acronym.trim()) body.acronym = acronym.trim();
+    if (joinedOn) body.joinedOn = joinedOn;
+    setBusy(true);
+    try {
+      const created = await api.post<Institution>(path, body);
+      setName('');
+      setAcronym('');
+      setOrder('');
+      setJoinedOn('');
+      onRegistered(created ?? { ...body, id: '', acronym: body.acronym ?? null, joinedOn: body.joinedOn ?? '', exitedOn: null });
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err;
+      setErrors(groupFieldErrors(err.errors));
+      if (err.status === 403) setFormError('No tiene permiso para registrar instituciones en esta entidad.');
+      else if (err.status === 409 && !err.errors.length) setFormError(knownSpanish(err.message) ?? 'El registro choca con otro existente; recargue la página.');
+      else if (err.status === 400 || err.status === 409) {
+        const others = err.errors.filter((x) => !FORM_FIELDS.includes(x.field)).map((x) => translateFieldMessage(x.message));
+        setFormError(['Revise los datos marcados.', ...others].join(' '));
+      } else setFormError(describeLoadError(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="form-grid" aria-labelledby="institution-form-title" data-testid="institution-form">
+      {formError ? <ErrorNotice>{formError}</ErrorNotice> : null}
+      <Field id="institution-name" label="Nombre" errors={errors.name} required className="field-wide">
+        {(a11y) => <input {...a11y} type="text" value={name} maxLength={300} onChange={(e) => setName(e.target.value)} />}
+      </Field>
+      <Field id="institution-acronym" label="Siglas" errors={errors.acronym}>
+        {(a11y) => <input {...a11y} type="text" value={acronym} maxLength={40} onChange={(e) => setAcronym(e.target.value)} />}
+      </Field>
+      <Field id="institution-order" label="Orden de gobierno" errors={errors.order} required>
+        {(a11y) => (
+          <select {...a11y} value={order} onChange={(e) => setOrder(e.target.value as GovernmentOrder | '')}>
+            <option value="">Elija…</option>
+            {(Object.keys(ORDER_LABELS) as GovernmentOrder[]).map((o) => (
+              <option key={o} value={o}>
+                {ORDER_LABELS[o]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id="institution-joined-on" label="Fecha de incorporación" hint="Si la deja vacía, se usa la fecha de hoy." errors={errors.joinedOn}>
+        {(a11y) => <input {...a11y} type="date" value={joinedOn} onChange={(e) => setJoinedOn(e.target.value)} />}
+      </Field>
+      <div className="form-actions field-wide">
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? 'Registrando…' : 'Registrar institución'}
+        </button>
+      </div>
+    </form>
+  );
+}
