@@ -8,6 +8,10 @@ import { InstitutionsService } from '../institutions/institutions.service.js';
 import { ParticipationsService } from '../plans/participations.service.js';
 import { PlansService } from '../plans/plans.service.js';
 import { ReferenceDataService } from '../reference-data/reference-data.service.js';
+import { seedDemoReportingRounds } from '../reporting-rounds/demo-reporting-rounds.js';
+import { ReportingRoundsService } from '../reporting-rounds/reporting-rounds.service.js';
+import { ReportWriteHooks } from '../reports/report-write-hooks.js';
+import { seedDemoReports } from './demo-reports.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { UsersService } from '../users/users.service.js';
 import { demoInstitutions } from './demo-institutions.js';
@@ -32,6 +36,8 @@ export class DemoDataService implements OnApplicationBootstrap {
     private readonly participations: ParticipationsService,
     private readonly plans: PlansService,
     private readonly institutions: InstitutionsService,
+    private readonly reportingRounds: ReportingRoundsService,
+    private readonly reportHooks: ReportWriteHooks,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -62,6 +68,11 @@ export class DemoDataService implements OnApplicationBootstrap {
       }
       await this.replanExamples(officer, stateCode);
     }
+    // Report histories go through the report write hooks, so derived progress data is maintained as usual.
+    const reports = await seedDemoReports(this.dataSource, today, { hooks: this.reportHooks });
+    const officers = new Map([...created.values()].filter((u) => u.stateCode).map((u) => [u.stateCode!, u]));
+    const rounds = await seedDemoReportingRounds(this.reportingRounds, { programId: MODEL_PROGRAM_CODE, coordinator, officers, today });
+    this.logger.log(`Demo: ${reports.reports} reports (${reports.accepted} accepted, ${reports.returned} returned), ${rounds.rounds} reporting rounds, ${rounds.submissions} submissions`);
     this.logger.log(`Demo data seeded in ${Date.now() - started} ms`);
   }
 

@@ -5,19 +5,22 @@ export const DEMO_PASSWORD = 'rumbo-demo';
 /** The model program shipped as reference data (libs/database/src/reference/condatos-2024.program.json). */
 export const MODEL_PROGRAM_CODE = 'condatos-2024';
 
-/** The 11 states named in the commission's minutes (interest shown, or related initiatives), with a join date. */
+/**
+ * The 11 states named in the commission's minutes (interest shown, or related initiatives), joining one a month
+ * through 2025, so that today some have finished and others are in the middle of the program.
+ */
 export const DEMO_PARTICIPATIONS: readonly { stateCode: string; joinedOn: string }[] = [
   { stateCode: '20', joinedOn: '2025-01-15' }, // Oaxaca
-  { stateCode: '30', joinedOn: '2025-01-20' }, // Veracruz
-  { stateCode: '11', joinedOn: '2025-02-03' }, // Guanajuato
-  { stateCode: '28', joinedOn: '2025-02-17' }, // Tamaulipas
-  { stateCode: '22', joinedOn: '2025-03-03' }, // Querétaro
-  { stateCode: '25', joinedOn: '2025-03-10' }, // Sinaloa
-  { stateCode: '04', joinedOn: '2025-04-07' }, // Campeche
-  { stateCode: '07', joinedOn: '2025-04-21' }, // Chiapas
-  { stateCode: '27', joinedOn: '2025-05-05' }, // Tabasco
-  { stateCode: '31', joinedOn: '2025-06-02' }, // Yucatán
-  { stateCode: '19', joinedOn: '2025-06-16' }, // Nuevo León
+  { stateCode: '30', joinedOn: '2025-02-10' }, // Veracruz
+  { stateCode: '11', joinedOn: '2025-03-03' }, // Guanajuato
+  { stateCode: '28', joinedOn: '2025-04-07' }, // Tamaulipas
+  { stateCode: '22', joinedOn: '2025-05-05' }, // Querétaro
+  { stateCode: '25', joinedOn: '2025-06-02' }, // Sinaloa
+  { stateCode: '04', joinedOn: '2025-07-07' }, // Campeche
+  { stateCode: '07', joinedOn: '2025-08-04' }, // Chiapas
+  { stateCode: '27', joinedOn: '2025-09-01' }, // Tabasco
+  { stateCode: '31', joinedOn: '2025-10-06' }, // Yucatán
+  { stateCode: '19', joinedOn: '2025-11-03' }, // Nuevo León
 ];
 
 export interface DemoUser {

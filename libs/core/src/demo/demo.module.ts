@@ -2,8 +2,10 @@ import { Module } from '@nestjs/common';
 import { InstitutionsModule } from '../institutions/institutions.module.js';
 import { PlansModule } from '../plans/plans.module.js';
 import { ReferenceDataModule } from '../reference-data/reference-data.module.js';
+import { ReportingRoundsModule } from '../reporting-rounds/reporting-rounds.module.js';
+import { ReportsModule } from '../reports/reports.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { DemoDataService } from './demo-data.service.js';
 
-@Module({ imports: [ReferenceDataModule, UsersModule, PlansModule, InstitutionsModule], providers: [DemoDataService] })
+@Module({ imports: [ReferenceDataModule, UsersModule, PlansModule, InstitutionsModule, ReportsModule, ReportingRoundsModule], providers: [DemoDataService] })
 export class DemoModule {}

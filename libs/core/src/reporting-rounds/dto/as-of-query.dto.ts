@@ -1,0 +1,9 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional } from 'class-validator';
+import { IsDateOnly } from '../../plans/dto/field-rules.js';
+
+export class AsOfQueryDto {
+  @ApiPropertyOptional({ example: '2025-06-30', description: 'Defaults to today in the program’s time zone' })
+  @IsOptional() @IsDateOnly()
+  asOf?: string;
+}

@@ -1,0 +1,92 @@
+import type { FieldError } from '../../../platform/src/http/field-errors.js';
+import type { ActivityLevel, EvidenceKind } from '../programs/activity.entity.js';
+import type { ReportStatus } from './report.entity.js';
+
+/** What a report says, as far as the rules below care (the DTO has already checked types and ranges). */
+export interface ReportInput {
+  status: ReportStatus;
+  percent: number;
+  reportedOn: string;
+  institutionId?: string | null;
+  metrics?: Record<string, unknown>;
+  evidence?: { kind: EvidenceKind; url?: string; fileId?: string; highValue?: boolean }[];
+}
+
+/** What the rules compare the report with, looked up by the service. */
+export interface ReportContext {
+  /** Today in the program's time zone. */
+  today: string;
+  participationJoinedOn: string;
+  activity: { code: string; level: ActivityLevel; metrics: readonly string[] };
+  /** The named institution as registered in this participation; null when named but not registered there. */
+  institution: { joinedOn: string; exitedOn: string | null } | null;
+  /** Ids of the uploaded files of this state (and program) among those the evidence names. */
+  filesOfState: ReadonlySet<string>;
+  stateCode: string;
+}
+
+const METRIC_MAX = 1e12;
+
+/**
+ * The report rules that need more than the DTO: status and percent agree, the date is possible, the unit is
+ * right for the activity's level, metrics are declared, evidence points at something. Returns every problem
+ * found, each on its field; an empty list means the report may be stored.
+ */
+export function checkReport(input: ReportInput, ctx: ReportContext): FieldError[] {
+  const errors: FieldError[] = [];
+  if (input.status === 'completed' && input.percent !== 100) errors.push({ field: 'percent', message: 'a completed report must have percent 100' });
+  if (input.status === 'not_started' && input.percent !== 0) errors.push({ field: 'percent', message: 'a not_started report must have percent 0' });
+
+  if (input.reportedOn > ctx.today) errors.push({ field: 'reportedOn', message: `reportedOn (${input.reportedOn}) must not be in the future (today is ${ctx.today})` });
+  else if (input.reportedOn < ctx.participationJoinedOn) {
+    errors.push({ field: 'reportedOn', message: `reportedOn (${input.reportedOn}) must not be before the state joined the program (${ctx.participationJoinedOn})` });
+  }
+
+  const named = input.institutionId !== undefined && input.institutionId !== null;
+  if (ctx.activity.level === 'state' && named) {
+    errors.push({ field: 'institutionId', message: `activity ${ctx.activity.code} is done by the state authority: a report on it names no institution` });
+  } else if (ctx.activity.level === 'institution') {
+    if (!named) errors.push({ field: 'institutionId', message: `activity ${ctx.activity.code} is done by each institution: name the institution (institutionId)` });
+    else if (ctx.institution === null) errors.push({ field: 'institutionId', message: `institution ${input.institutionId} is not registered in state ${ctx.stateCode}` });
+    else if (!activeAt(ctx.institution, input.reportedOn)) {
+      const { joinedOn, exitedOn } = ctx.institution;
+      errors.push({ field: 'institutionId', message: `the institution was not active on ${input.reportedOn} (joined ${joinedOn}${exitedOn ? `, exited ${exitedOn}` : ''})` });
+    }
+  }
+
+  for (const [name, value] of Object.entries(input.metrics ?? {})) {
+    const field = `metrics.${name}`;
+    if (!ctx.activity.metrics.includes(name)) {
+      const declared = ctx.activity.metrics.length ? ctx.activity.metrics.join(', ') : 'none';
+      errors.push({ field, message: `activity ${ctx.activity.code} does not declare the metric "${name}" (declared: ${declared})` });
+    } else if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > METRIC_MAX) {
+      errors.push({ field, message: `${name} must be a number ≥ 0` });
+    }
+  }
+
+  for (const [i, e] of (input.evidence ?? []).entries()) {
+    const at = (f: string) => `evidence.${i}.${f}`;
+    if (e.kind === 'document') {
+      if (e.fileId === undefined) errors.push({ field: at('fileId'), message: 'document evidence needs the fileId of a file uploaded to this state' });
+      else if (!ctx.filesOfState.has(e.fileId)) errors.push({ field: at('fileId'), message: `no file ${e.fileId} was uploaded to state ${ctx.stateCode} in this program` });
+      if (e.url !== undefined) errors.push({ field: at('url'), message: 'document evidence is a stored file: send fileId, not url (use kind url for a link)' });
+    } else {
+      if (e.url === undefined) errors.push({ field: at('url'), message: `${e.kind} evidence needs an http(s) url` });
+      if (e.fileId !== undefined) errors.push({ field: at('fileId'), message: `${e.kind} evidence is a link: fileId is only for document evidence` });
+    }
+    if (e.highValue === true && e.kind !== 'dataset') errors.push({ field: at('highValue'), message: 'only dataset evidence can be marked high-value' });
+  }
+  return errors;
+}
+
+/** Joined on or before `t` and not exited by `t` (SPEC §3; same rule as the progress engine). */
+export function activeAt(member: { joinedOn: string; exitedOn: string | null }, t: string): boolean {
+  return member.joinedOn <= t && (member.exitedOn === null || member.exitedOn > t);
+}
+
+/** `Idempotency-Key`: 1–100 visible ASCII characters. Returns the error, or null when absent or valid. */
+export function checkIdempotencyKey(key: string | undefined): FieldError | null {
+  if (key === undefined) return null;
+  if (!/^[\x21-\x7e]{1,100}$/.test(key)) return { field: 'Idempotency-Key', message: 'Idempotency-Key must be 1–100 visible ASCII characters (e.g. a UUID)' };
+  return null;
+}
