@@ -9,6 +9,10 @@ import { InstitutionsModule } from '../../../libs/core/src/institutions/institut
 import { PlansModule } from '../../../libs/core/src/plans/plans.module.js';
 import { ProgramsModule } from '../../../libs/core/src/programs/programs.module.js';
 import { ReportsModule } from '../../../libs/core/src/reports/reports.module.js';
+import { ProgressModule } from '../../../libs/core/src/progress/progress.module.js';
+import { ReportingRoundsModule } from '../../../libs/core/src/reporting-rounds/reporting-rounds.module.js';
+import { IndicatorsModule } from '../../../libs/core/src/indicators/indicators.module.js';
+import { ReviewsModule } from '../../../libs/core/src/reviews/reviews.module.js';
 import { DemoModule } from '../../../libs/core/src/demo/demo.module.js';
 import { HealthModule } from '../../../libs/core/src/health/health.module.js';
 import { StatesModule } from '../../../libs/core/src/states/states.module.js';
@@ -58,6 +62,10 @@ export class AppModule implements NestModule {
         PlansModule,
         InstitutionsModule,
         ReportsModule,
+        ProgressModule,
+        ReportingRoundsModule,
+        IndicatorsModule,
+        ReviewsModule,
         ReferenceDataModule,
         DemoModule,
       ],

@@ -10,9 +10,18 @@ import { Phase } from '../../core/src/programs/phase.entity.js';
 import { Program } from '../../core/src/programs/program.entity.js';
 import { Evidence } from '../../core/src/reports/evidence.entity.js';
 import { Report } from '../../core/src/reports/report.entity.js';
+import { ReportingRoundSubmission } from '../../core/src/reporting-rounds/reporting-round-submission.entity.js';
+import { ReportingRound } from '../../core/src/reporting-rounds/reporting-round.entity.js';
 import { StateAuthority } from '../../core/src/states/state-authority.entity.js';
 import { State } from '../../core/src/states/state.entity.js';
 import { User } from '../../core/src/users/user.entity.js';
+import { Notification } from '../../core/src/notifications/notification.entity.js';
+import { JobRun } from '../../core/src/progress/jobs/job-run.entity.js';
+import { ProgressSnapshot } from '../../core/src/progress/progress-snapshot.entity.js';
+import { ProgressVersion } from '../../core/src/progress/progress-version.entity.js';
+import { UnitProgress } from '../../core/src/progress/unit-progress.entity.js';
+import { ReviewFinding } from '../../core/src/reviews/review-finding.entity.js';
+import { ReviewRound } from '../../core/src/reviews/review-round.entity.js';
 
 /** Every entity, listed explicitly (no globs: the build and the tests see the same list). */
 export const ENTITIES = [
@@ -30,5 +39,14 @@ export const ENTITIES = [
   StoredFile,
   Report,
   Evidence,
+  ReportingRound,
+  ReportingRoundSubmission,
   AuditEvent,
+  UnitProgress,
+  ProgressVersion,
+  ProgressSnapshot,
+  Notification,
+  JobRun,
+  ReviewRound,
+  ReviewFinding,
 ];

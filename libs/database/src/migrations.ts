@@ -1,5 +1,8 @@
 import { CreatePlatformTables1795705225983 } from './migrations/1795705225983-CreatePlatformTables.js';
 import { CreateReportTables1795706025258 } from './migrations/1795706025258-CreateReportTables.js';
+import { CreateReportingRoundTables1795706282204 } from './migrations/1795706282204-CreateReportingRoundTables.js';
+import { CreateProgressTables1795706308444 } from './migrations/1795706308444-CreateProgressTables.js';
+import { CreateReviewRoundTables1795707308730 } from './migrations/1795707308730-CreateReviewRoundTables.js';
 
 /** Every migration, in order. Generated with `npm run migration:generate -- Name`, read, then frozen. */
-export const MIGRATIONS = [CreatePlatformTables1795705225983, CreateReportTables1795706025258];
+export const MIGRATIONS = [CreatePlatformTables1795705225983, CreateReportTables1795706025258, CreateReportingRoundTables1795706282204, CreateProgressTables1795706308444, CreateReviewRoundTables1795707308730];

@@ -21,6 +21,8 @@ export interface TestApp {
   programs: ProgramFactory;
   /** A signed-in user of that role (created on first use and cached), with its bearer header. */
   as: (role: Role, stateCode?: string) => Promise<SignedIn>;
+  /** This app's database, for a second app on the same database (`createTestApp({}, { databaseUrl })`). */
+  databaseUrl: string;
   close: () => Promise<void>;
 }
 
@@ -45,8 +47,9 @@ export class FixedClock extends Clock {
  * The real application (same pipes, filter, guards as production) on a fresh database of its own.
  * Only the clock is replaceable.
  */
-export async function createTestApp(env: Record<string, string> = {}, opts: { dashboardDir?: string } = {}): Promise<TestApp> {
-  const db = await createTestDatabase(inject('pgServerUrl'), inject('pgTemplate'));
+export async function createTestApp(env: Record<string, string> = {}, opts: { dashboardDir?: string; databaseUrl?: string } = {}): Promise<TestApp> {
+  // With `databaseUrl`, another instance of the app on an existing database (which its creator drops).
+  const db = opts.databaseUrl ? { url: opts.databaseUrl, drop: async () => {} } : await createTestDatabase(inject('pgServerUrl'), inject('pgTemplate'));
   const config = loadConfig({
     RUMBO_DEMO: 'false',
     RUMBO_JWT_SECRET: 'test-secret-test-secret-test-secret-000',
@@ -77,6 +80,7 @@ export async function createTestApp(env: Record<string, string> = {}, opts: { da
       }
       return signedIn.get(key)!;
     },
+    databaseUrl: db.url,
     close: async () => {
       await app.close();
       await db.drop();

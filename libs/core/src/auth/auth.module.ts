@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { randomBytes } from 'node:crypto';
+import { createSecretKey, randomBytes } from 'node:crypto';
 import { AppConfig } from '../../../platform/src/config/app-config.js';
 import { UsersModule } from '../users/users.module.js';
 import { AuthController } from './auth.controller.js';
@@ -16,7 +16,9 @@ import { AuthService } from './auth.service.js';
       inject: [AppConfig],
       // In demo mode without a configured key, a random key per start: tokens simply expire on restart.
       useFactory: (config: AppConfig) => ({
-        secret: config.RUMBO_JWT_SECRET ?? randomBytes(32).toString('hex'),
+        // A KeyObject: given a string, jsonwebtoken first tries (and fails) to parse it as a public key on every
+        // verify, which costs about a millisecond per request.
+        secret: createSecretKey(Buffer.from(config.RUMBO_JWT_SECRET ?? randomBytes(32).toString('hex'))),
         signOptions: { expiresIn: config.RUMBO_TOKEN_TTL as `${number}h` },
       }),
     }),

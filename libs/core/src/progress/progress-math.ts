@@ -19,15 +19,24 @@
  * - Traffic-light comparisons allow 1e-9 pp of float noise, so SV = −5 computed as −5.000000000000001 is still
  *   on track.
  * - No included item: P = E = 0. No participating state: national figures are null.
+ * - Institution progress (per institution, not in SPEC §4 but asked by the model program): the weighted mean of
+ *   its units over the included institution-level items (`computeInstitutionProgress`).
  * Sums keep full precision; `round1` is for the API edge only.
+ *
+ * Two ways in, one way through: `computeStateProgress` takes the reports; `computeStateProgressFromUnits` takes
+ * one `UnitSnapshot` per unit (current report, validated report, completion date; see `unitSnapshot`), which is
+ * what the database maintains, so the service never re-reads report history for today's figures. Both end in
+ * the same item/phase/state arithmetic.
  */
 import { daysBetween } from '../../../platform/src/util/dates.js';
 import {
   DEFAULT_THRESHOLDS,
   type DatedMembership,
   type InstitutionInput,
+  type InstitutionProgress,
   type ItemProgress,
   type NationalProgress,
+  type ParticipationInput,
   type PhaseProgress,
   type PlanItemInput,
   type ProgressOptions,
@@ -37,9 +46,11 @@ import {
   type StateProgress,
   type StateProgressInput,
   type StateProgressSummary,
+  type StateUnitsInput,
   type TrafficLight,
   type TrafficLightDistribution,
   type UnitProgress,
+  type UnitSnapshot,
   type WeightedSums,
 } from './progress-types.js';
 
@@ -141,6 +152,29 @@ export function unitCompletionDate(unitReports: readonly ReportInput[], t: strin
   return acc.completedFrom?.reportedOn ?? null;
 }
 
+/**
+ * One unit's snapshot as of `t` from its reports (the caller passes that unit's reports): what a maintained
+ * store keeps per unit, and what `computeStateProgressFromUnits` consumes.
+ */
+export function unitSnapshot(
+  itemId: string,
+  institutionId: string | null,
+  unitReports: readonly ReportInput[],
+  t: string,
+): UnitSnapshot {
+  const acc = newUnit();
+  for (const r of unitReports) if (counts(r, t)) observe(acc, r);
+  for (const r of unitReports) if (counts(r, t)) observeCompletion(acc, r);
+  const unit = resolve(acc);
+  return {
+    itemId,
+    institutionId,
+    current: reportRef(unit.current),
+    validated: reportRef(unit.validated),
+    completedOn: unit.completedOn,
+  };
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Units: one accumulator per (item, institution), filled by two linear passes over the reports.
 
@@ -174,7 +208,18 @@ function observeCompletion(acc: UnitAcc, r: ReportInput): void {
   if (acc.completedFrom === null || compareReports(r, acc.completedFrom) < 0) acc.completedFrom = r;
 }
 
-type UnitIndex = Map<string, Map<string, UnitAcc>>;
+/** What the item figures need of one unit: its current and validated report and its completion date. */
+interface ResolvedUnit {
+  current: ReportRef | null;
+  validated: ReportRef | null;
+  completedOn: string | null;
+}
+
+type UnitIndex = Map<string, Map<string, ResolvedUnit>>;
+
+function resolve(acc: UnitAcc): ResolvedUnit {
+  return { current: acc.current, validated: acc.validated, completedOn: acc.completedFrom?.reportedOn ?? null };
+}
 
 /** Groups the counting reports by unit once; O(reports). */
 function indexUnits(
@@ -185,7 +230,7 @@ function indexUnits(
 ): UnitIndex {
   const itemsById = new Map<string, PlanItemInput>();
   for (const item of items) itemsById.set(item.itemId, item);
-  const index: UnitIndex = new Map();
+  const index = new Map<string, Map<string, UnitAcc>>();
 
   const unitKey = (r: ReportInput): string | null => {
     if (!counts(r, t)) return null;
@@ -213,23 +258,49 @@ function indexUnits(
       if (key !== null) observeCompletion(index.get(r.itemId)!.get(key)!, r);
     }
   }
+  const resolved: UnitIndex = new Map();
+  for (const [itemId, units] of index) {
+    const byKey = new Map<string, ResolvedUnit>();
+    for (const [key, acc] of units) byKey.set(key, resolve(acc));
+    resolved.set(itemId, byKey);
+  }
+  return resolved;
+}
+
+/**
+ * Indexes maintained unit snapshots like `indexUnits` indexes reports: the state-level unit of a state-level item
+ * (snapshots naming an institution there are ignored), one unit per institution on institution-level items.
+ */
+function indexSnapshots(items: readonly PlanItemInput[], units: readonly UnitSnapshot[]): UnitIndex {
+  const levels = new Map<string, PlanItemInput['level']>();
+  for (const item of items) levels.set(item.itemId, item.level);
+  const index: UnitIndex = new Map();
+  for (const u of units) {
+    const level = levels.get(u.itemId);
+    if (level === undefined) continue;
+    const key = level === 'state' ? (u.institutionId === null ? STATE_UNIT : null) : u.institutionId;
+    if (key === null) continue;
+    let byKey = index.get(u.itemId);
+    if (byKey === undefined) index.set(u.itemId, (byKey = new Map()));
+    byKey.set(key, { current: u.current, validated: u.validated, completedOn: u.completedOn });
+  }
   return index;
 }
 
-function reportRef(r: ReportInput | null): ReportRef | null {
+function reportRef(r: ReportRef | null): ReportRef | null {
   return r === null
     ? null
     : { id: r.id, status: r.status, percent: r.percent, reportedOn: r.reportedOn, reviewState: r.reviewState };
 }
 
-function unitProgress(institutionId: string | null, acc: UnitAcc | undefined): UnitProgress {
+function unitProgress(institutionId: string | null, acc: ResolvedUnit | undefined): UnitProgress {
   const current = acc?.current ?? null;
   const validated = acc?.validated ?? null;
   return {
     institutionId,
     progress: current?.percent ?? 0,
     validatedProgress: validated?.percent ?? 0,
-    completedOn: acc?.completedFrom?.reportedOn ?? null,
+    completedOn: acc?.completedOn ?? null,
     currentReport: reportRef(current),
     validatedReport: reportRef(validated),
   };
@@ -281,7 +352,7 @@ interface ItemCore {
 
 function evaluateItem(
   item: PlanItemInput,
-  units: Map<string, UnitAcc> | undefined,
+  units: Map<string, ResolvedUnit> | undefined,
   activeInstitutions: readonly InstitutionInput[],
   explain: boolean,
 ): ItemCore {
@@ -307,7 +378,7 @@ function evaluateItem(
     const p = acc?.current?.percent ?? 0;
     progress.add(p);
     validated.add(acc?.validated?.percent ?? 0);
-    const completedOn = acc?.completedFrom?.reportedOn ?? null;
+    const completedOn = acc?.completedOn ?? null;
     if (completedOn === null) allComplete = false;
     else if (latestCompletion === null || completedOn > latestCompletion) latestCompletion = completedOn;
     explained?.push(unitProgress(inst.id, acc));
@@ -433,10 +504,36 @@ export function computeStateProgress(
   thresholds: ProgressThresholds = DEFAULT_THRESHOLDS,
   options: ProgressOptions = {},
 ): StateProgress {
-  const explain = options.explain ?? false;
   const activeInstitutions = input.institutions.filter((i) => isActiveAt(i, t));
   const index = indexUnits(input.items, new Set(activeInstitutions.map((i) => i.id)), input.reports, t);
+  return stateFromIndex(input.participation, input.items, activeInstitutions, index, t, thresholds, options.explain ?? false);
+}
 
+/**
+ * The same figures as `computeStateProgress`, from one snapshot per unit (e.g. maintained in the database) instead
+ * of the reports. Exact when every snapshot is the unit's snapshot as of `t`; a snapshot taken over all reports
+ * is that whenever no counting report of the unit is dated after `t`. Units without a snapshot have no report.
+ */
+export function computeStateProgressFromUnits(
+  input: StateUnitsInput,
+  t: string,
+  thresholds: ProgressThresholds = DEFAULT_THRESHOLDS,
+  options: ProgressOptions = {},
+): StateProgress {
+  const activeInstitutions = input.institutions.filter((i) => isActiveAt(i, t));
+  const index = indexSnapshots(input.items, input.units);
+  return stateFromIndex(input.participation, input.items, activeInstitutions, index, t, thresholds, options.explain ?? false);
+}
+
+function stateFromIndex(
+  participation: ParticipationInput,
+  planItems: readonly PlanItemInput[],
+  activeInstitutions: readonly InstitutionInput[],
+  index: UnitIndex,
+  t: string,
+  thresholds: ProgressThresholds,
+  explain: boolean,
+): StateProgress {
   const state = newAggregate();
   const phases = new Map<number, { agg: Aggregate; items: number }>();
   const items: ItemProgress[] = [];
@@ -445,7 +542,7 @@ export function computeStateProgress(
   let dueItems = 0;
   let completedOnTimeItems = 0;
 
-  for (const plan of [...input.items].sort(compareItems)) {
+  for (const plan of [...planItems].sort(compareItems)) {
     const core = evaluateItem(plan, index.get(plan.itemId), activeInstitutions, explain);
     const item = finishItem(plan, core, t, thresholds);
     items.push(item);
@@ -471,7 +568,6 @@ export function computeStateProgress(
       ...aggregateFigures(agg, thresholds),
     }));
 
-  const { participation } = input;
   return {
     stateCode: participation.stateCode,
     asOf: t,
@@ -505,6 +601,43 @@ export function summarizeState(state: StateProgress): StateProgressSummary {
     overdueItems: state.overdueItems,
     onTimeRate: state.onTimeRate,
   };
+}
+
+/**
+ * Each institution's own progress in a state computed with `{ explain: true }`: the weighted mean (activity
+ * weights) of its units over the included institution-level items, validated likewise. Institutions are the
+ * ones given (normally those active at `asOf`), in that order; one on no included institution-level item has 0.
+ */
+export function computeInstitutionProgress(
+  state: StateProgress,
+  institutionIds: readonly string[],
+): InstitutionProgress[] {
+  const acc = new Map<string, { progress: WeightedMean; validated: WeightedMean; items: number; completed: number }>();
+  for (const id of institutionIds) {
+    acc.set(id, { progress: new WeightedMean(), validated: new WeightedMean(), items: 0, completed: 0 });
+  }
+  for (const item of state.items) {
+    if (!item.included || item.level !== 'institution') continue;
+    if (item.units === undefined) throw new Error('computeInstitutionProgress needs a state computed with { explain: true }');
+    for (const unit of item.units) {
+      const a = unit.institutionId === null ? undefined : acc.get(unit.institutionId);
+      if (a === undefined) continue;
+      a.progress.add(unit.progress, item.weight);
+      a.validated.add(unit.validatedProgress, item.weight);
+      a.items += 1;
+      if (unit.completedOn !== null) a.completed += 1;
+    }
+  }
+  return institutionIds.map((institutionId) => {
+    const a = acc.get(institutionId)!;
+    return {
+      institutionId,
+      progress: a.progress.value(),
+      validatedProgress: a.validated.value(),
+      items: a.items,
+      completedItems: a.completed,
+    };
+  });
 }
 
 /**

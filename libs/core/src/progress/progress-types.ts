@@ -70,6 +70,41 @@ export interface StateProgressInput {
   reports: readonly ReportInput[];
 }
 
+/**
+ * What one unit's reports amount to as of some date `d`: its current and validated report and its completion
+ * date (SPEC §4), as `unitSnapshot` computes them from the unit's reports. A store that maintains these per unit
+ * (over all reports) can feed `computeStateProgressFromUnits` instead of the report history, for any `t` ≥ the
+ * date of every counting report of the unit (then the snapshot as of `d` equals the snapshot as of `t`).
+ */
+export interface UnitSnapshot {
+  itemId: string;
+  /** The institution on institution-level items; null for the state-level unit. */
+  institutionId: string | null;
+  current: ReportRef | null;
+  validated: ReportRef | null;
+  /** Earliest reportedOn of the latest unbroken run of counting reports at 100; null when current < 100. */
+  completedOn: string | null;
+}
+
+/** Like `StateProgressInput`, with per-unit snapshots in place of the reports. */
+export interface StateUnitsInput {
+  participation: ParticipationInput;
+  items: readonly PlanItemInput[];
+  institutions: readonly InstitutionInput[];
+  units: readonly UnitSnapshot[];
+}
+
+/** One institution's own progress: the weighted mean of its units over the included institution-level items. */
+export interface InstitutionProgress {
+  institutionId: string;
+  progress: number;
+  validatedProgress: number;
+  /** Included institution-level items (the denominator); 0 means the figures are 0 by definition. */
+  items: number;
+  /** Of those, the ones this institution completed (its unit at 100). */
+  completedItems: number;
+}
+
 export interface ProgressOptions {
   /** Also return, per item, its units with their current and validated reports (`ItemProgress.units`). */
   explain?: boolean;

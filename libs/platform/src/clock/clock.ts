@@ -13,7 +13,15 @@ export class Clock {
   }
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one (it is on every request's path): one per zone.
+const formats = new Map<string, Intl.DateTimeFormat>();
+
 export function todayIn(now: Date, timeZone: string): string {
-  // en-CA formats dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  let format = formats.get(timeZone);
+  if (format === undefined) {
+    // en-CA formats dates as YYYY-MM-DD.
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formats.set(timeZone, format);
+  }
+  return format.format(now);
 }

@@ -1,0 +1,20 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { NOTIFICATION_KINDS, type NotificationKind } from '../notification.entity.js';
+
+export class NotificationQueryDto {
+  @ApiPropertyOptional({ example: '20', description: 'Only this state (a state officer sees only its own state, the default for it)' })
+  @IsOptional() @Matches(/^\d{2}$/, { message: 'stateCode must be a two-digit INEGI code' })
+  stateCode?: string;
+
+  @ApiPropertyOptional({ enum: NOTIFICATION_KINDS })
+  @IsOptional() @IsIn(NOTIFICATION_KINDS, { message: `kind must be one of: ${NOTIFICATION_KINDS.join(', ')}` })
+  kind?: NotificationKind;
+
+  @ApiPropertyOptional({ default: 50, maximum: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  limit?: number;
+
+  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  offset?: number;
+}

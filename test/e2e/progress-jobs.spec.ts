@@ -1,0 +1,129 @@
+import type { Program } from '../../libs/core/src/programs/program.entity.js';
+import { DailyJobsService, type JobOutcome } from '../../libs/core/src/progress/jobs/daily-jobs.service.js';
+import { createTestApp, type TestApp } from '../../libs/testing/src/test-app.js';
+
+// Two API instances on ONE database run the daily jobs at the same time: each job's work is done once.
+// The state joins on 2025-03-01: 1.1 due 03-11, 1.2 due 03-21, 1.3 due 04-10, 2.1 (institutions) due 03-16.
+const DAY = '2025-03-15';
+
+describe('Daily jobs: deadline notifications and snapshots, once per day across instances', () => {
+  let a: TestApp;
+  let b: TestApp;
+  let program: Program;
+  beforeAll(async () => {
+    a = await createTestApp();
+    b = await createTestApp({}, { databaseUrl: a.databaseUrl });
+    for (const t of [a, b]) t.clock.set(DAY);
+    ({ program } = await a.programs.program([
+      { code: '1.1', durationDays: 10 },
+      { code: '1.2', durationDays: 20 },
+      { code: '1.3', durationDays: 40 },
+      { code: '2.1', phase: 2, level: 'institution', durationDays: 15 },
+    ]));
+    const p20 = await a.programs.enrol(program.id, '20', '2025-03-01');
+    await a.programs.enrol(program.id, '21', '2025-03-01');
+    await a.programs.institution(p20.participation.id, { name: 'Secretaría de Finanzas', joinedOn: '2025-03-01' });
+    // In state 21, 1.1 is done (no notification); in 20 it is overdue.
+    const coord = (await a.as('coordinator')).auth;
+    await a.http().post(`/api/v1/programs/${program.code}/states/21/reports`).set(coord).send({ activityCode: '1.1', status: 'completed', percent: 100, reportedOn: '2025-03-10' }).expect(201);
+  });
+  afterAll(async () => {
+    await b.close();
+    await a.close();
+  });
+
+  const count = async (sql: string) => Number((await a.dataSource.query(sql, [program.id]))[0].n);
+  const mine = (outcomes: JobOutcome[]) => outcomes.filter((o) => o.programId === program.id);
+
+  it('run concurrently on two instances (three times each): each job ran exactly once, by one of them', async () => {
+    const ja = a.app.get(DailyJobsService);
+    const jb = b.app.get(DailyJobsService);
+    expect(ja.instanceId).not.toBe(jb.instanceId);
+    const rounds = await Promise.all([ja, jb, ja, jb, ja, jb].map((j) => j.runDailyJobs(DAY)));
+    const outcomes = rounds.flatMap(mine);
+    for (const job of ['deadline-notifications', 'progress-snapshot'] as const) {
+      const ofJob = outcomes.filter((o) => o.job === job);
+      expect(ofJob).toHaveLength(6);
+      expect(ofJob.filter((o) => o.outcome === 'ran')).toHaveLength(1);
+      expect(ofJob.every((o) => o.outcome === 'locked' || o.outcome === 'already_done' || o.outcome === 'ran')).toBe(true);
+    }
+    const runs = await a.dataSource.query(`SELECT job, run_date::text AS "runDate", instance_id AS "instanceId", result FROM job_run WHERE program_id = $1 ORDER BY job`, [program.id]);
+    expect(runs).toHaveLength(2);
+    for (const run of runs) {
+      expect(run.runDate).toBe(DAY);
+      expect([ja.instanceId, jb.instanceId]).toContain(run.instanceId);
+      const ran = outcomes.find((o) => o.job === run.job && o.outcome === 'ran')!;
+      expect(ran.ranBy).toBe(run.instanceId);
+    }
+    expect(runs.find((r: { job: string }) => r.job === 'deadline-notifications').result).toEqual({ overdue: 1, dueSoon: 4, inserted: 5 });
+
+    // 20: 1.1 overdue since 03-12; 1.2 (03-21) and 2.1 (03-16) due within 7 days. 21: 1.2 due soon; 2.1 has no
+    // institution there but is still an included item below 100, so it is announced too.
+    const notes = await a.dataSource.query(
+      `SELECT n.state_code AS state, a.code, n.kind, n.due_on::text AS "dueOn", n.detected_on::text AS "detectedOn", n.progress
+         FROM notification n JOIN plan_item pi ON pi.id = n.plan_item_id JOIN activity a ON a.id = pi.activity_id
+        WHERE n.program_id = $1 ORDER BY n.state_code, a.code`,
+      [program.id],
+    );
+    expect(notes).toEqual([
+      { state: '20', code: '1.1', kind: 'overdue', dueOn: '2025-03-11', detectedOn: DAY, progress: 0 },
+      { state: '20', code: '1.2', kind: 'due_soon', dueOn: '2025-03-21', detectedOn: DAY, progress: 0 },
+      { state: '20', code: '2.1', kind: 'due_soon', dueOn: '2025-03-16', detectedOn: DAY, progress: 0 },
+      { state: '21', code: '1.2', kind: 'due_soon', dueOn: '2025-03-21', detectedOn: DAY, progress: 0 },
+      { state: '21', code: '2.1', kind: 'due_soon', dueOn: '2025-03-16', detectedOn: DAY, progress: 0 },
+    ]);
+    // One snapshot per scope: national + the two states.
+    expect(await count(`SELECT count(*) AS n FROM progress_snapshot WHERE program_id = $1`)).toBe(3);
+  });
+
+  it('re-running the same day changes nothing; the next day adds only what is new', async () => {
+    const before = await a.dataSource.query(`SELECT (SELECT count(*) FROM notification)::int AS notes, (SELECT count(*) FROM progress_snapshot)::int AS snaps, (SELECT count(*) FROM job_run)::int AS runs`);
+    const again = mine(await b.app.get(DailyJobsService).runDailyJobs(DAY));
+    expect(again.map((o) => o.outcome)).toEqual(['already_done', 'already_done']);
+    const after = await a.dataSource.query(`SELECT (SELECT count(*) FROM notification)::int AS notes, (SELECT count(*) FROM progress_snapshot)::int AS snaps, (SELECT count(*) FROM job_run)::int AS runs`);
+    expect(after).toEqual(before);
+
+    // Next day: 1.1 of 20 is still overdue and the others still due soon, for the same due dates: nothing new.
+    const next = mine(await a.app.get(DailyJobsService).runDailyJobs('2025-03-16'));
+    expect(next.map((o) => o.outcome)).toEqual(['ran', 'ran']);
+    expect(next[0].result).toEqual({ overdue: 1, dueSoon: 4, inserted: 0 });
+    expect(await count(`SELECT count(*) AS n FROM progress_snapshot WHERE program_id = $1`)).toBe(6);
+    expect(await count(`SELECT count(*) AS n FROM job_run WHERE program_id = $1`)).toBe(4);
+  });
+
+  it('lists notifications: national roles see every state, an officer only its own', async () => {
+    const url = `/api/v1/programs/${program.code}/notifications`;
+    const coord = (await a.as('coordinator')).auth;
+    const all = await a.http().get(url).set(coord).expect(200);
+    expect(all.body.total).toBe(5);
+    expect(all.body.items[0]).toMatchObject({ stateCode: '20', stateName: 'Oaxaca', activityCode: '1.1', kind: 'overdue', dueOn: '2025-03-11', progress: 0 });
+    expect(all.body.items[0].message).toBe('La actividad 1.1 (Oaxaca) venció el 2025-03-11 con 0 % de avance.');
+    const only21 = await a.http().get(`${url}?stateCode=21`).set(coord).expect(200);
+    expect(only21.body.items.map((n: { stateCode: string; activityCode: string }) => [n.stateCode, n.activityCode])).toEqual([['21', '1.2'], ['21', '2.1']]);
+    const overdue = await a.http().get(`${url}?kind=overdue`).set(coord).expect(200);
+    expect(overdue.body.total).toBe(1);
+
+    const officer = (await a.as('state_officer', '20')).auth;
+    const own = await a.http().get(url).set(officer).expect(200);
+    expect(own.body.total).toBe(3);
+    expect(own.body.items.every((n: { stateCode: string }) => n.stateCode === '20')).toBe(true);
+    await a.http().get(`${url}?stateCode=21`).set(officer).expect(403);
+    const bad = await a.http().get(`${url}?kind=late`).set(coord).expect(400);
+    expect(bad.body.errors[0].field).toBe('kind');
+    await a.http().get(url).expect(401);
+  });
+
+  it('serves the daily snapshots as a series for trend charts', async () => {
+    const coord = (await a.as('coordinator')).auth;
+    const nat = await a.http().get(`/api/v1/programs/${program.code}/progress/snapshots`).set(coord).expect(200);
+    expect(nat.body.scope).toBe('national');
+    expect(nat.body.points.map((p: { date: string }) => p.date)).toEqual([DAY, '2025-03-16']);
+    // The snapshot of a day equals that day's live figure.
+    const live = await a.http().get(`/api/v1/programs/${program.code}/progress?asOf=${DAY}`).set(coord).expect(200);
+    expect(nat.body.points[0]).toEqual({ date: DAY, progress: live.body.national.progress, validatedProgress: live.body.national.validatedProgress, expected: live.body.national.expected, variance: live.body.national.variance, status: live.body.national.status });
+    const st = await a.http().get(`/api/v1/programs/${program.code}/progress/snapshots?stateCode=21&from=2025-03-16`).set(coord).expect(200);
+    expect(st.body.points).toHaveLength(1);
+    const bad = await a.http().get(`/api/v1/programs/${program.code}/progress/snapshots?from=2025-03-16&to=2025-03-01`).set(coord).expect(400);
+    expect(bad.body.errors[0].field).toBe('to');
+  });
+});
