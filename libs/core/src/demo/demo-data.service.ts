@@ -11,6 +11,7 @@ import { ReferenceDataService } from '../reference-data/reference-data.service.j
 import { seedDemoReportingRounds } from '../reporting-rounds/demo-reporting-rounds.js';
 import { ReportingRoundsService } from '../reporting-rounds/reporting-rounds.service.js';
 import { ReportWriteHooks } from '../reports/report-write-hooks.js';
+import { ReviewRoundsService } from '../reviews/review-rounds.service.js';
 import { seedDemoReports } from './demo-reports.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { UsersService } from '../users/users.service.js';
@@ -38,13 +39,19 @@ export class DemoDataService implements OnApplicationBootstrap {
     private readonly institutions: InstitutionsService,
     private readonly reportingRounds: ReportingRoundsService,
     private readonly reportHooks: ReportWriteHooks,
+    private readonly reviewRounds: ReviewRoundsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (!this.config.demo) return;
+    if (this.config.demo) await this.seedIfEmpty();
+  }
+
+  /** Seeds only a database without users, so restarting never duplicates anything. */
+  async seedIfEmpty(): Promise<boolean> {
     await this.reference.ensureLoaded();
-    if ((await this.users.countAll()) > 0) return;
+    if ((await this.users.countAll()) > 0) return false;
     await this.seed();
+    return true;
   }
 
   async seed(): Promise<void> {
@@ -72,8 +79,24 @@ export class DemoDataService implements OnApplicationBootstrap {
     const reports = await seedDemoReports(this.dataSource, today, { hooks: this.reportHooks });
     const officers = new Map([...created.values()].filter((u) => u.stateCode).map((u) => [u.stateCode!, u]));
     const rounds = await seedDemoReportingRounds(this.reportingRounds, { programId: MODEL_PROGRAM_CODE, coordinator, officers, today });
+    await this.reviewRoundExample(created.get('reviewer@rumbo.demo')!, today);
     this.logger.log(`Demo: ${reports.reports} reports (${reports.accepted} accepted, ${reports.returned} returned), ${rounds.rounds} reporting rounds, ${rounds.submissions} submissions`);
     this.logger.log(`Demo data seeded in ${Date.now() - started} ms`);
+  }
+
+  /** A closed review round of the first half of 2026 with the commission's findings, once that date has passed. */
+  private async reviewRoundExample(reviewer: AuthUser, today: string): Promise<void> {
+    const asOf = '2026-06-30';
+    if (daysBetween(asOf, today) < 15) return;
+    const round = await this.reviewRounds.create(reviewer, MODEL_PROGRAM_CODE, { title: 'Revisión semestral enero–junio 2026', asOf });
+    const findings = [
+      { type: 'delay' as const, stateCode: '28', activityCode: '3.1', description: 'La convocatoria a sujetos obligados se emitió fuera del plazo del programa estatal.', dueOn: '2026-08-31' },
+      { type: 'missing_evidence' as const, stateCode: '07', activityCode: '2.1', description: 'Faltan las listas de asistencia de las jornadas de sensibilización reportadas.', dueOn: '2026-07-31' },
+      { type: 'data_error' as const, stateCode: '04', activityCode: '4.4', description: 'Dos conjuntos de datos reportados apuntan a la misma dirección electrónica.' },
+    ];
+    for (const f of findings) await this.reviewRounds.addFinding(reviewer, MODEL_PROGRAM_CODE, round.code, f);
+    // A demo reference: the commission's real agreement numbers are assigned in its sessions.
+    await this.reviewRounds.close(reviewer, MODEL_PROGRAM_CODE, round.code, { agreementReference: 'DEMO/CEATP/ACUERDO/2026-07' });
   }
 
   /** Re-planning with justifications, so the plans show what adapting the program looks like. */

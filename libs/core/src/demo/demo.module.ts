@@ -4,8 +4,9 @@ import { PlansModule } from '../plans/plans.module.js';
 import { ReferenceDataModule } from '../reference-data/reference-data.module.js';
 import { ReportingRoundsModule } from '../reporting-rounds/reporting-rounds.module.js';
 import { ReportsModule } from '../reports/reports.module.js';
+import { ReviewsModule } from '../reviews/reviews.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { DemoDataService } from './demo-data.service.js';
 
-@Module({ imports: [ReferenceDataModule, UsersModule, PlansModule, InstitutionsModule, ReportsModule, ReportingRoundsModule], providers: [DemoDataService] })
+@Module({ imports: [ReferenceDataModule, UsersModule, PlansModule, InstitutionsModule, ReportsModule, ReportingRoundsModule, ReviewsModule], providers: [DemoDataService] })
 export class DemoModule {}

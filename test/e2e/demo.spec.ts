@@ -1,0 +1,65 @@
+import { DemoDataService } from '../../libs/core/src/demo/demo-data.service.js';
+import { DEMO_PARTICIPATIONS, DEMO_PASSWORD, demoUsers } from '../../libs/core/src/demo/demo-users.js';
+import { createTestApp, type TestApp } from '../../libs/testing/src/test-app.js';
+
+/** What `npm start` seeds into an empty embedded database, checked through the API like a newcomer would. */
+describe('demo data', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ RUMBO_LOGIN_ATTEMPTS_PER_MINUTE: '100' });
+    t.clock.set('2026-11-26');
+    expect(await t.app.get(DemoDataService).seedIfEmpty()).toBe(true);
+  }, 120_000);
+  afterAll(() => t.close());
+
+  const login = async (email: string) => {
+    const res = await t.http().post('/api/v1/auth/login').send({ email, password: DEMO_PASSWORD }).expect(200);
+    return { Authorization: `Bearer ${res.body.accessToken}` };
+  };
+
+  it('every demo account of the README signs in with the demo password', async () => {
+    for (const u of demoUsers()) {
+      const auth = await login(u.email);
+      const me = await t.http().get('/api/v1/me').set(auth).expect(200);
+      expect(me.body).toMatchObject({ email: u.email, role: u.role, stateCode: u.stateCode ?? null });
+    }
+  });
+
+  it('enrols the eleven states of the minutes with plans, institutions and report histories', async () => {
+    const auth = await login('coordinator@rumbo.demo');
+    const states = await t.http().get('/api/v1/programs/condatos-2024/states').set(auth).expect(200);
+    expect(states.body.map((s: { stateCode: string }) => s.stateCode).sort()).toEqual(DEMO_PARTICIPATIONS.map((p) => p.stateCode).sort());
+    const plan = await t.http().get('/api/v1/programs/condatos-2024/states/20/plan').set(auth).expect(200);
+    expect(plan.body.items).toHaveLength(15);
+    const institutions = await t.http().get('/api/v1/programs/condatos-2024/states/20/institutions').set(auth).expect(200);
+    expect(institutions.body.length).toBeGreaterThanOrEqual(3);
+    const [{ accepted, returned, submitted }] = await t.dataSource.query(
+      `SELECT count(*) FILTER (WHERE review_state = 'accepted')::int AS accepted, count(*) FILTER (WHERE review_state = 'returned')::int AS returned, count(*) FILTER (WHERE review_state = 'submitted')::int AS submitted FROM report`,
+    );
+    expect(accepted).toBeGreaterThan(100);
+    expect(returned).toBeGreaterThan(0);
+    expect(submitted).toBeGreaterThan(0);
+  });
+
+  it('gives the dashboard something to show: every traffic light but one at least, re-planned items, a frozen review round', async () => {
+    const auth = await login('reviewer@rumbo.demo');
+    const progress = await t.http().get('/api/v1/programs/condatos-2024/progress').set(auth).expect(200);
+    expect(progress.body.national.states).toBe(11);
+    const statuses = new Set(progress.body.states.map((s: { status: string }) => s.status));
+    expect(statuses.has('off_track')).toBe(true);
+    expect(statuses.size).toBeGreaterThanOrEqual(3);
+    const plan = await t.http().get('/api/v1/programs/condatos-2024/states/30/plan').set(auth).expect(200);
+    expect(plan.body.items.some((i: { replanned: boolean }) => i.replanned)).toBe(true);
+    const rounds = await t.http().get('/api/v1/programs/condatos-2024/review-rounds').set(auth).expect(200);
+    expect(JSON.stringify(rounds.body)).toContain('DEMO/CEATP/ACUERDO/2026-07');
+    const reporting = await t.http().get('/api/v1/programs/condatos-2024/reporting-rounds').set(auth).expect(200);
+    expect(reporting.body.rounds.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('seeds only an empty database: starting again adds nothing', async () => {
+    const [{ n: before }] = await t.dataSource.query('SELECT count(*)::int AS n FROM report');
+    expect(await t.app.get(DemoDataService).seedIfEmpty()).toBe(false);
+    const [{ n: after }] = await t.dataSource.query('SELECT count(*)::int AS n FROM report');
+    expect(after).toBe(before);
+  });
+});
