@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { TEST_PASSWORD } from '../../libs/testing/src/factories/user.factory.js';
+import type { ActivitySpec, ProgramFixture } from '../../libs/testing/src/factories/program.factory.js';
 import { createTestApp, type TestApp } from '../../libs/testing/src/test-app.js';
 
 // Browser tests: the real app (createTestApp, real PostgreSQL) serving the built dashboard on a random port,
@@ -64,7 +65,8 @@ export async function ensureDashboardBuilt(): Promise<void> {
   }
   try {
     if (!dashboardIsFresh()) {
-      execFileSync('npx', ['vite', 'build', '--config', 'apps/dashboard/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'pipe' });
+      // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build: test what ships.
+      execFileSync('npx', ['vite', 'build', '--config', 'apps/dashboard/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } });
     }
   } catch (e) {
     const err = e as { stdout?: Buffer; stderr?: Buffer; message: string };
@@ -80,6 +82,8 @@ export interface WatchedPage {
   context: BrowserContext;
   problems: string[];
   expectHttpErrors: (...statuses: number[]) => void;
+  /** Console errors the test provokes on purpose (e.g. a connection it cuts), matched by pattern. */
+  expectConsoleErrors: (...patterns: RegExp[]) => void;
 }
 
 export interface BrowserHarness {
@@ -95,8 +99,11 @@ export interface BrowserHarness {
    * a failed test to keep a screenshot of each page in test-results/browser.
    */
   checkPages: (failedTest?: string) => Promise<void>;
-  /** Saves a screenshot in test-results/browser (always) and in docs/screenshots when UPDATE_SCREENSHOTS=1. */
-  screenshot: (wp: WatchedPage, name: string, opts?: { fullPage?: boolean }) => Promise<string>;
+  /**
+   * Saves a screenshot in test-results/browser (always) and in docs/screenshots when UPDATE_SCREENSHOTS=1
+   * (unless `docs: false`: a picture for looking at, not for the documentation).
+   */
+  screenshot: (wp: WatchedPage, name: string, opts?: { fullPage?: boolean; locator?: Locator; docs?: boolean }) => Promise<string>;
   close: () => Promise<void>;
 }
 
@@ -121,6 +128,7 @@ export async function startBrowserHarness(env: Record<string, string> = {}): Pro
     context.setDefaultTimeout(10_000);
     const page = await context.newPage();
     const expected = new Set<number>();
+    const allowedConsole: RegExp[] = [];
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     page.on('console', (m) => {
@@ -128,6 +136,7 @@ export async function startBrowserHarness(env: Record<string, string> = {}): Pro
       // Chromium logs every 4xx/5xx answer as "Failed to load resource"; the response handler below judges those.
       const status = /Failed to load resource: the server responded with a status of (\d{3})/.exec(m.text());
       if (status) return;
+      if (allowedConsole.some((re) => re.test(m.text()))) return;
       problems.push(`console error: ${m.text()} (${m.location().url})`);
     });
     page.on('response', (r) => {
@@ -137,7 +146,13 @@ export async function startBrowserHarness(env: Record<string, string> = {}): Pro
       // A request cut short by a navigation the test started (page.goto) is not a fault of the page.
       if (r.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`request failed: ${r.method()} ${r.url()} ${r.failure()?.errorText ?? ''}`);
     });
-    const wp: WatchedPage = { page, context, problems, expectHttpErrors: (...s) => s.forEach((x) => expected.add(x)) };
+    const wp: WatchedPage = {
+      page,
+      context,
+      problems,
+      expectHttpErrors: (...s) => s.forEach((x) => expected.add(x)),
+      expectConsoleErrors: (...res) => allowedConsole.push(...res),
+    };
     open.push(wp);
     return wp;
   };
@@ -164,11 +179,13 @@ export async function startBrowserHarness(env: Record<string, string> = {}): Pro
     if (problems.length) throw new Error(`The browser reported problems:\n  ${problems.join('\n  ')}`);
   };
 
-  const screenshot = async ({ page }: WatchedPage, name: string, opts: { fullPage?: boolean } = {}) => {
+  const screenshot = async ({ page }: WatchedPage, name: string, opts: { fullPage?: boolean; locator?: Locator; docs?: boolean } = {}) => {
     fs.mkdirSync(ARTIFACT_DIR, { recursive: true });
     const file = path.join(ARTIFACT_DIR, `${name}.png`);
-    await page.screenshot({ path: file, fullPage: opts.fullPage ?? false });
-    if (process.env.UPDATE_SCREENSHOTS === '1') {
+    // With a locator: that element only (e.g. a long form), as laid out in the page's viewport width.
+    if (opts.locator) await opts.locator.screenshot({ path: file });
+    else await page.screenshot({ path: file, fullPage: opts.fullPage ?? false });
+    if (process.env.UPDATE_SCREENSHOTS === '1' && opts.docs !== false) {
       fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
       fs.copyFileSync(file, path.join(SCREENSHOT_DIR, `${name}.png`));
     }
@@ -241,4 +258,36 @@ export interface BrowserElement {
   getBoundingClientRect(): { left: number; right: number; width: number };
   closest(selector: string): BrowserElement | null;
   contains(other: BrowserElement | null): boolean;
+}
+
+/** The program code the dashboard opens by default (every role's home). */
+export const DEFAULT_PROGRAM_CODE = 'condatos-2024';
+
+/**
+ * Puts a small program built by the factory under the dashboard's default code, so each role's home shows it
+ * and its figures are easy to work out by hand; the shipped model program stays, under another code.
+ */
+export async function smallDefaultProgram(t: TestApp, activities: ActivitySpec[], name: string): Promise<ProgramFixture> {
+  await t.dataSource.query(`UPDATE program SET code = 'modelo-' || substr(md5(random()::text), 1, 6) WHERE code = $1`, [DEFAULT_PROGRAM_CODE]);
+  return t.programs.program(activities, { code: DEFAULT_PROGRAM_CODE, name });
+}
+
+/** The value of a headline figure (`<Figure testId=…>`), e.g. `25.0 %`. */
+export async function figureValue(page: Page, testId: string): Promise<string> {
+  return textOf(page.getByTestId(testId).locator('[data-value]'));
+}
+
+/**
+ * The page's sideways overflow at its viewport width (0 when nothing sticks out), with the elements past the
+ * right edge (outside SVGs and scroll boxes' contents are included, to name the culprit).
+ */
+export async function sidewaysOverflow(page: Page): Promise<{ overflow: number; sticking: string[] }> {
+  return page.evaluate(() => {
+    const doc = (globalThis as unknown as BrowserGlobals).document;
+    const width = doc.documentElement.clientWidth;
+    const sticking = Array.from(doc.querySelectorAll('body *'))
+      .filter((el) => el.getBoundingClientRect().right > width + 1 && !el.closest('svg') && !el.closest('.table-scroll'))
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className} right=${Math.round(el.getBoundingClientRect().right)}`);
+    return { overflow: doc.documentElement.scrollWidth - width, sticking };
+  });
 }

@@ -4,6 +4,7 @@ import { EmptyState, NoAccess } from './components/feedback';
 import { Layout } from './components/layout';
 import { HomePage } from './pages/home-page';
 import { LoginPage } from './pages/login-page';
+import { PublicPage } from './pages/public-page';
 import { PAGES } from './pages/registry';
 import { Link, matchPath, Redirect, useLocation } from './router/router';
 import { ProgramsProvider, usePrograms } from './programs/programs';
@@ -12,6 +13,8 @@ export function App() {
   const { user } = useSession();
   const { path, href } = useLocation();
 
+  // The public page is outside login: anyone may open it, signed in or not.
+  if (path === '/publico') return <PublicPage />;
   if (path === '/entrar') return user ? <Redirect to="/" /> : <LoginPage />;
   if (!user) return <Redirect to={`/entrar?volver=${encodeURIComponent(href)}`} />;
 

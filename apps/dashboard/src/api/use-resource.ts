@@ -37,3 +37,41 @@ export function useResource<T>(path: string | null, transform?: (raw: unknown) =
   const fresh = state.path === path;
   return { data: fresh ? state.data : undefined, error: fresh ? state.error : undefined, loading: path !== null && (!fresh || state.loading), reload };
 }
+
+export interface Resources<T> {
+  /** In the order of the paths; undefined until every one has answered. */
+  data: T[] | undefined;
+  /** The first failure, if any. */
+  error: ApiError | undefined;
+  loading: boolean;
+  reload: () => void;
+}
+
+/**
+ * GETs several API paths at once (e.g. the detail of each reporting round) and keeps the answers together:
+ * `data` appears when all have answered; any failure is `error`. The paths' identity is their joined text.
+ */
+export function useResources<T>(paths: string[] | null): Resources<T> {
+  const { api } = useSession();
+  const key = paths === null ? null : paths.join('\n');
+  const [state, setState] = useState<{ key: string | null; data?: T[]; error?: ApiError; loading: boolean }>({ key, loading: key !== null });
+  const [tick, setTick] = useState(0);
+
+  useEffect(() => {
+    if (key === null) return;
+    let current = true;
+    setState((s) => ({ key, data: s.key === key ? s.data : undefined, loading: true }));
+    const list = key === '' ? [] : key.split('\n');
+    Promise.all(list.map((p) => api.get<T>(p))).then(
+      (data) => current && setState({ key, data, loading: false }),
+      (e: unknown) => current && setState({ key, error: e instanceof ApiError ? e : new ApiError(0, String(e)), loading: false }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, key, tick]);
+
+  const reload = useCallback(() => setTick((n) => n + 1), []);
+  const fresh = state.key === key;
+  return { data: fresh ? state.data : undefined, error: fresh ? state.error : undefined, loading: key !== null && (!fresh || state.loading), reload };
+}

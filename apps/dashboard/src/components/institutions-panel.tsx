@@ -1,21 +1,24 @@
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client';
-import type { GovernmentOrder, Institution, NewInstitution } from '../api/types';
+import type { GovernmentOrder, Institution, InstitutionProgress, NewInstitution } from '../api/types';
 import { useSession } from '../auth/session';
 import { formatDate, knownSpanish, ORDER_LABELS, translateFieldMessage } from '../util/format';
 import { describeLoadError, EmptyState, ErrorNotice, LoadError, Loading, SuccessNotice } from './feedback';
 import { Field, groupFieldErrors, type FieldErrors } from './field';
 import type { Resource } from '../api/use-resource';
+import { ProgressCell } from './progress-bits';
 
 interface Props {
   institutionsPath: string;
   institutions: Resource<Institution[]>;
   canEdit: boolean;
   today: string;
+  /** Each active institution's progress over the institution-level items (state progress API). */
+  progressById?: Map<string, InstitutionProgress>;
 }
 
 /** The implementing institutions registered in the state, and (for its editors) the registration form. */
-export function InstitutionsPanel({ institutionsPath, institutions, canEdit, today }: Props) {
+export function InstitutionsPanel({ institutionsPath, institutions, canEdit, today, progressById }: Props) {
   const [registered, setRegistered] = useState<string | null>(null);
   const list = [...(institutions.data ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'es'));
   return (
@@ -37,6 +40,7 @@ export function InstitutionsPanel({ institutionsPath, institutions, canEdit, tod
                 <th scope="col">Orden de gobierno</th>
                 <th scope="col">Incorporación</th>
                 <th scope="col">Situación</th>
+                {progressById ? <th scope="col">Avance</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -49,6 +53,21 @@ export function InstitutionsPanel({ institutionsPath, institutions, canEdit, tod
                     <time dateTime={i.joinedOn}>{formatDate(i.joinedOn)}</time>
                   </td>
                   <td data-label="Situación">{i.exitedOn && i.exitedOn <= today ? <span className="tag tag-muted">Baja desde {formatDate(i.exitedOn)}</span> : <span className="tag tag-ok">Activa</span>}</td>
+                  {progressById ? (
+                    <td data-label="Avance" data-col="progress">
+                      {progressById.get(i.id) ? (
+                        <>
+                          <ProgressCell progress={progressById.get(i.id)!.progress} />
+                          <span className="hint">
+                            {' '}
+                            {progressById.get(i.id)!.completedItems} de {progressById.get(i.id)!.items} {progressById.get(i.id)!.items === 1 ? 'actividad concluida' : 'actividades concluidas'}
+                          </span>
+                        </>
+                      ) : (
+                        '—'
+                      )}
+                    </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>

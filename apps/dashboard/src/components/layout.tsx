@@ -2,7 +2,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { useUser, useSession } from '../auth/session';
 import { PAGES } from '../pages/registry';
 import { paths, usePrograms } from '../programs/programs';
-import { lastNavigationKind, Link, navigate, useLocation } from '../router/router';
+import { lastNavigationKind, Link, matchPath, navigate, useLocation } from '../router/router';
 import { ROLE_LABELS } from '../util/format';
 
 /** Header (program, user, logout), main navigation from the page registry, and the main landmark. */
@@ -25,6 +25,9 @@ export function Layout({ programCode, children }: { programCode: string | null; 
     if (lastNavigationKind() !== 'replace') mainRef.current?.focus();
   }, [path]);
 
+  // The link of the page in view (or of its parent, for a page without a link of its own) is marked current.
+  const current = PAGES.find((p) => matchPath(p.path, path));
+  const currentId = current?.navParent ?? current?.id;
   const navItems = PAGES.flatMap((p) => {
     const href = p.nav?.href({ user, programCode });
     return p.nav && href ? [{ id: p.id, label: p.nav.label, href }] : [];
@@ -75,7 +78,7 @@ export function Layout({ programCode, children }: { programCode: string | null; 
             <ul>
               {navItems.map((item) => (
                 <li key={item.id}>
-                  <Link to={item.href} aria-current={path === item.href ? 'page' : undefined}>
+                  <Link to={item.href} aria-current={path === item.href ? 'page' : currentId === item.id ? 'location' : undefined}>
                     {item.label}
                   </Link>
                 </li>
@@ -88,7 +91,9 @@ export function Layout({ programCode, children }: { programCode: string | null; 
         {children}
       </main>
       <footer className="site-footer">
-        <p>Rumbo · seguimiento del programa de implementación</p>
+        <p>
+          Rumbo · seguimiento del programa de implementación · <a href={paths.public}>Página pública del avance</a>
+        </p>
       </footer>
     </div>
   );

@@ -1,21 +1,30 @@
-import type { PlanItem } from '../api/types';
-import { formatDate } from '../util/format';
+import type { ItemProgress, PlanItem } from '../api/types';
+import { formatDate, formatPercent } from '../util/format';
+import { ProgressCell, StatusTag } from './progress-bits';
 
 export function phaseNumber(item: PlanItem): number {
   return typeof item.phase === 'object' && item.phase !== null ? item.phase.number : Number(item.phase);
 }
 
-const LEVEL_LABELS = { state: 'Estatal', institution: 'Por institución' } as const;
-
 interface Props {
   items: PlanItem[];
+  /** Figures per activity code from the state progress API (absent while loading). */
+  progress?: Map<string, ItemProgress>;
   canEdit: boolean;
+  /** May send progress reports (the state's own officer, the coordination). */
+  canReport?: boolean;
   selected: string | null;
   onReplan: (activityCode: string) => void;
+  onReport?: (activityCode: string) => void;
+  onHistory?: (activityCode: string) => void;
 }
 
-/** The plan items: the same data as the timeline, as a table, with the entry to re-planning. */
-export function PlanTable({ items, canEdit, selected, onReplan }: Props) {
+/**
+ * The plan items: the same data as the timeline, as a table, with each item's progress, expected progress,
+ * traffic light and lateness, and the entries to reporting, report history and re-planning.
+ */
+export function PlanTable({ items, progress, canEdit, canReport = false, selected, onReplan, onReport, onHistory }: Props) {
+  const withActions = canEdit || canReport || Boolean(onHistory);
   return (
     <div className="table-scroll" role="region" aria-labelledby="plan-items-title" tabIndex={0}>
       <table className="data-table plan-table stack-on-phone" data-testid="plan-table">
@@ -24,11 +33,13 @@ export function PlanTable({ items, canEdit, selected, onReplan }: Props) {
             <th scope="col">Clave</th>
             <th scope="col">Actividad</th>
             <th scope="col">Fase</th>
-            <th scope="col">Nivel</th>
-            <th scope="col">Inicio</th>
-            <th scope="col">Término</th>
+            <th scope="col">Periodo</th>
             <th scope="col">Situación</th>
-            {canEdit ? (
+            <th scope="col">Avance</th>
+            <th scope="col">Esperado</th>
+            <th scope="col">Semáforo</th>
+            <th scope="col">Atraso</th>
+            {withActions ? (
               <th scope="col">
                 <span className="visually-hidden">Acciones</span>
               </th>
@@ -36,41 +47,92 @@ export function PlanTable({ items, canEdit, selected, onReplan }: Props) {
           </tr>
         </thead>
         <tbody>
-          {items.map((it) => (
-            <tr key={it.activityCode} data-activity={it.activityCode} className={`${it.included ? '' : 'row-excluded'}${selected === it.activityCode ? ' row-selected' : ''}`}>
-              <th scope="row">{it.activityCode}</th>
-              <td data-label="Actividad" className="cell-title">
-                {it.activityName}
-                {it.optional ? <span className="tag tag-muted tag-inline">Opcional</span> : null}
-              </td>
-              <td data-label="Fase">{phaseNumber(it)}</td>
-              <td data-label="Nivel">{LEVEL_LABELS[it.level] ?? it.level}</td>
-              <td data-col="plannedStart" data-label="Inicio">
-                <time dateTime={it.plannedStart}>{formatDate(it.plannedStart)}</time>
-              </td>
-              <td data-col="plannedDue" data-label="Término">
-                <time dateTime={it.plannedDue}>{formatDate(it.plannedDue)}</time>
-              </td>
-              <td data-label="Situación">
-                {it.included ? <span className="tag tag-ok">Incluida</span> : <span className="tag tag-muted">Excluida</span>}
-                {it.replanned ? (
-                  <span className="replanned-note">
-                    <span className="tag tag-info">Re-planificada</span>
-                    <span className="original-dates">
-                      Original: {formatDate(it.originalStart)} – {formatDate(it.originalDue)}
-                    </span>
-                  </span>
-                ) : null}
-              </td>
-              {canEdit ? (
-                <td className="cell-action">
-                  <button type="button" className="button button-secondary button-small" onClick={() => onReplan(it.activityCode)} aria-label={`Re-planificar ${it.activityCode} ${it.activityName}`}>
-                    Re-planificar
-                  </button>
+          {items.map((it) => {
+            const p = progress?.get(it.activityCode);
+            const label = `${it.activityCode} ${it.activityName}`;
+            return (
+              <tr key={it.activityCode} data-activity={it.activityCode} className={`${it.included ? '' : 'row-excluded'}${selected === it.activityCode ? ' row-selected' : ''}`}>
+                <th scope="row">{it.activityCode}</th>
+                <td data-label="Actividad" className="cell-title">
+                  {it.activityName}
+                  {it.level === 'institution' ? <span className="tag tag-muted tag-inline">Por institución</span> : null}
+                  {it.optional ? <span className="tag tag-muted tag-inline">Opcional</span> : null}
                 </td>
-              ) : null}
-            </tr>
-          ))}
+                <td data-label="Fase">{phaseNumber(it)}</td>
+                <td data-label="Periodo" className="cell-period">
+                  <span className="nowrap">
+                    <span className="visually-hidden">Inicio: </span>
+                    <time dateTime={it.plannedStart} data-col="plannedStart">
+                      {formatDate(it.plannedStart)}
+                    </time>
+                    <span aria-hidden="true"> –</span>
+                  </span>{' '}
+                  <span className="nowrap">
+                    <span className="visually-hidden">Término: </span>
+                    <time dateTime={it.plannedDue} data-col="plannedDue">
+                      {formatDate(it.plannedDue)}
+                    </time>
+                  </span>
+                </td>
+                <td data-label="Situación">
+                  {it.included ? <span className="tag tag-ok">Incluida</span> : <span className="tag tag-muted">Excluida</span>}
+                  {it.replanned ? (
+                    <span className="replanned-note">
+                      <span className="tag tag-info">Re-planificada</span>
+                      <span className="original-dates">
+                        Original: {formatDate(it.originalStart)} – {formatDate(it.originalDue)}
+                      </span>
+                    </span>
+                  ) : null}
+                </td>
+                <td data-col="progress" data-label="Avance">
+                  {p && it.included ? <ProgressCell progress={p.progress} expected={p.expected} status={p.status} /> : '—'}
+                  {p?.noInstitutions && it.included ? <span className="hint"> Sin instituciones activas</span> : null}
+                </td>
+                <td data-col="expected" data-label="Esperado">
+                  {p && it.included ? formatPercent(p.expected) : '—'}
+                </td>
+                <td data-col="status" data-label="Semáforo">
+                  {p && it.included ? <StatusTag status={p.status} /> : '—'}
+                </td>
+                <td data-col="late" data-label="Atraso">
+                  {p && it.included && p.overdue ? (
+                    <>
+                      <span className="tag tag-danger">Vencida</span>{' '}
+                      <span className="nowrap">
+                        {p.daysLate ?? 0} {p.daysLate === 1 ? 'día' : 'días'}
+                      </span>
+                    </>
+                  ) : p && it.included ? (
+                    <span className="nowrap">En plazo</span>
+                  ) : (
+                    '—'
+                  )}
+                </td>
+                {withActions ? (
+                  <td className="cell-action">
+                    <div className="row-actions">
+                      {canReport && it.included && onReport ? (
+                        <button type="button" className="button button-small" onClick={() => onReport(it.activityCode)} aria-label={`Reportar avance de ${label}`}>
+                          Reportar
+                        </button>
+                      ) : null}
+                      {onHistory ? (
+                        <button type="button" className="button button-secondary button-small" onClick={() => onHistory(it.activityCode)} aria-label={`Historial de reportes de ${label}`}>
+                          Historial
+                        </button>
+                      ) : null}
+                      {canEdit ? (
+                        <button type="button" className="button button-secondary button-small" onClick={() => onReplan(it.activityCode)} aria-label={`Re-planificar ${label}`}>
+                          Re-planificar
+                        </button>
+                      ) : null}
+                    </div>
+                  </td>
+                ) : null}
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>

@@ -4,13 +4,18 @@ import type { Participation, StateInfo } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { EmptyState, LoadError, Loading, SuccessNotice } from '../components/feedback';
 import { EnrolForm } from '../components/enrol-form';
+import { NationalProgressSections } from '../components/national-progress';
 import { paths, usePrograms } from '../programs/programs';
 import { Link } from '../router/router';
 import { formatDate, todayIn } from '../util/format';
 import { useDocumentTitle } from '../util/use-title';
 import type { PageProps } from './registry';
 
-/** National overview: the states taking part in the program, each linking to its state page. */
+/**
+ * National overview (coordination, reviewers; state officers read it too): the program's figures as of a date
+ * (headline, progress by state, map, trends, deadlines, reporting rounds), then the states taking part, each
+ * linking to its state page, and for the coordination the enrolment form.
+ */
 export function NationalOverviewPage({ params, user }: PageProps) {
   const { programCode } = params;
   const { byCode } = usePrograms();
@@ -19,6 +24,7 @@ export function NationalOverviewPage({ params, user }: PageProps) {
   const participations = useResource<Participation[]>(`${base}/states`, (raw) => asList<Participation>(raw));
   const states = useResource<StateInfo[]>('/states', (raw) => asList<StateInfo>(raw));
   const [enrolled, setEnrolled] = useState<string | null>(null);
+  const [refreshKey, setRefreshKey] = useState(0);
   useDocumentTitle('Panorama nacional');
 
   const stateNames = useMemo(() => new Map((states.data ?? []).map((s) => [s.code, s.name])), [states.data]);
@@ -37,6 +43,36 @@ export function NationalOverviewPage({ params, user }: PageProps) {
         <h1>Panorama nacional</h1>
         <p className="lead">{program ? program.name : 'Entidades federativas adheridas al programa'}</p>
       </div>
+
+      {user.role !== 'state_officer' ? (
+        <section aria-labelledby="shortcuts-title" className="shortcuts" data-testid="commission-shortcuts">
+          <h2 id="shortcuts-title" className="visually-hidden">
+            {user.role === 'reviewer' ? 'Herramientas de la comisión revisora' : 'Indicadores y revisiones'}
+          </h2>
+          <ul>
+            <li>
+              <Link to={paths.indicators(programCode)} className="shortcut">
+                <span className="shortcut-title">Indicadores y metas</span>
+                <span className="shortcut-text">Cada indicador frente a su meta, con su evolución y su situación.</span>
+              </Link>
+            </li>
+            <li>
+              <Link to={paths.reviewRounds(programCode)} className="shortcut">
+                <span className="shortcut-title">Rondas de revisión</span>
+                <span className="shortcut-text">Cifras congeladas a una fecha, observaciones y acuerdos de cierre.</span>
+              </Link>
+            </li>
+            <li>
+              <Link to={paths.reportingRounds(programCode)} className="shortcut">
+                <span className="shortcut-title">Rondas de reporte</span>
+                <span className="shortcut-text">Completitud y puntualidad de las entregas trimestrales.</span>
+              </Link>
+            </li>
+          </ul>
+        </section>
+      ) : null}
+
+      <NationalProgressSections programCode={programCode} stateNames={stateNames} canOpen={canOpen} refreshKey={refreshKey} />
 
       <section aria-labelledby="participations-title" className="panel">
         <h2 id="participations-title">Entidades participantes</h2>
@@ -113,6 +149,7 @@ export function NationalOverviewPage({ params, user }: PageProps) {
               onEnrolled={(p) => {
                 setEnrolled(`${p.stateName ?? stateNames.get(p.stateCode) ?? p.stateCode} se adhirió al programa el ${formatDate(p.joinedOn)}.`);
                 participations.reload();
+                setRefreshKey((k) => k + 1);
               }}
             />
           )}

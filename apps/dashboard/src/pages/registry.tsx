@@ -1,7 +1,12 @@
 import type { ComponentType } from 'react';
 import type { Role, SessionUser } from '../api/types';
 import { paths } from '../programs/programs';
+import { IndicatorsPage } from './indicators-page';
 import { NationalOverviewPage } from './national-overview-page';
+import { ReportingRoundsPage } from './reporting-rounds-page';
+import { ReviewQueuePage } from './review-queue-page';
+import { ReviewRoundPage } from './review-round-page';
+import { ReviewRoundsPage } from './review-rounds-page';
 import { StatePage } from './state-page';
 
 export interface PageProps {
@@ -20,9 +25,7 @@ export interface NavContext {
  * refuses roles not in `roles` with the no-access screen, and `nav` (when it returns a link) puts it in the
  * main navigation in array order.
  *
- * Next views, in the order they are planned: national progress charts (Chart.js, served at
- * /vendor/chart.js/ or bundled), the map of states, the coordinator's review queue, the state officer's
- * report form, indicators. The public page lives outside login at /publico (served by the API).
+ * The public page lives outside login at /publico (app.tsx renders it before the login check).
  */
 export interface PageDef {
   id: string;
@@ -30,6 +33,8 @@ export interface PageDef {
   roles: readonly Role[];
   component: ComponentType<PageProps>;
   nav?: { label: string; href: (ctx: NavContext) => string | null };
+  /** A page without a nav link of its own marks this entry's link as current (a round → the rounds). */
+  navParent?: string;
 }
 
 const ALL_ROLES: readonly Role[] = ['admin', 'coordinator', 'reviewer', 'state_officer'];
@@ -51,6 +56,47 @@ export const PAGES: PageDef[] = [
       label: 'Mi entidad',
       href: ({ user, programCode }) => (programCode && user.role === 'state_officer' && user.stateCode ? paths.state(programCode, user.stateCode) : null),
     },
+  },
+  {
+    id: 'review',
+    path: '/programas/:programCode/revision',
+    roles: ['coordinator', 'reviewer', 'admin'],
+    component: ReviewQueuePage,
+    nav: {
+      label: 'Revisión de reportes',
+      href: ({ user, programCode }) => (programCode && user.role !== 'state_officer' ? paths.review(programCode) : null),
+    },
+  },
+  {
+    // The commission's view; a state officer reads the national figures and its own state's.
+    id: 'indicators',
+    path: '/programas/:programCode/indicadores',
+    roles: ALL_ROLES,
+    component: IndicatorsPage,
+    nav: { label: 'Indicadores', href: ({ programCode }) => (programCode ? paths.indicators(programCode) : null) },
+  },
+  {
+    id: 'reporting-rounds',
+    path: '/programas/:programCode/rondas-de-reporte',
+    roles: ALL_ROLES,
+    component: ReportingRoundsPage,
+    nav: { label: 'Rondas de reporte', href: ({ programCode }) => (programCode ? paths.reportingRounds(programCode) : null) },
+  },
+  {
+    // Reviewers and the coordination create rounds, add findings and close them; others read (a state officer
+    // only its own state's findings).
+    id: 'review-rounds',
+    path: '/programas/:programCode/revisiones',
+    roles: ALL_ROLES,
+    component: ReviewRoundsPage,
+    nav: { label: 'Rondas de revisión', href: ({ programCode }) => (programCode ? paths.reviewRounds(programCode) : null) },
+  },
+  {
+    id: 'review-round',
+    path: '/programas/:programCode/revisiones/:roundCode',
+    roles: ALL_ROLES,
+    component: ReviewRoundPage,
+    navParent: 'review-rounds',
   },
 ];
 

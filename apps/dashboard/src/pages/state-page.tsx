@@ -1,21 +1,30 @@
 import { useMemo, useState } from 'react';
 import { asList } from '../api/client';
-import type { Institution, PlanChange, ProgramDetail, StateInfo, StatePlan } from '../api/types';
+import type { Institution, PlanChange, ProgramDetail, Report, ReportPage, StateInfo, StatePlan, StateProgress } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { EmptyState, LoadError, Loading, NoAccess, SuccessNotice } from '../components/feedback';
 import { InstitutionsPanel } from '../components/institutions-panel';
 import { PlanTable } from '../components/plan-table';
 import { PlanTimeline } from '../components/plan-timeline';
 import { ReplanForm } from '../components/replan-form';
+import { ReportForm } from '../components/report-form';
+import { ReportHistory } from '../components/report-history';
+import { ReturnedReports } from '../components/returned-reports';
+import { StateFigures } from '../components/state-figures';
+import { StateRoundsPanel } from '../components/state-rounds-panel';
 import { usePrograms } from '../programs/programs';
-import { formatDate, todayIn } from '../util/format';
+import { formatDate, formatPercent, REPORT_STATUS_LABELS, todayIn } from '../util/format';
 import { useDocumentTitle } from '../util/use-title';
 import type { PageProps } from './registry';
 
+/** What the panel under the activities table shows: a re-plan form, a report form, or an item's history. */
+type Panel = { kind: 'replan' | 'report' | 'history'; activityCode: string; answering?: Report } | null;
+
 /**
- * One state's page: its plan as a timeline and a table, re-planning, and its implementing institutions.
- * The plan is loaded first; when the API refuses it (403, another state's officer) nothing else is asked
- * for and only the no-access screen is shown.
+ * One state's page, the state officer's home: returned reports first, then the state's figures (with their
+ * explanation), the plan as a timeline and a table with each item's progress, reporting and history, re-planning,
+ * the implementing institutions and the reporting rounds. The plan is loaded first; when the API refuses it
+ * (403, another state's officer) nothing else is asked for and only the no-access screen is shown.
  */
 export function StatePage({ params, user }: PageProps) {
   const { programCode, stateCode } = params;
@@ -28,8 +37,12 @@ export function StatePage({ params, user }: PageProps) {
   const needsStateName = allowed && !plan.data?.stateName;
   const states = useResource<StateInfo[]>(needsStateName ? '/states' : null, (raw) => asList<StateInfo>(raw));
   const institutions = useResource<Institution[]>(allowed ? `${base}/institutions` : null, (raw) => asList<Institution>(raw));
-  const [selected, setSelected] = useState<string | null>(null);
+  const progress = useResource<StateProgress>(allowed ? `${base}/progress` : null);
+  const returned = useResource<ReportPage>(allowed ? `${base}/returned` : null);
+  const [panel, setPanel] = useState<Panel>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const [historyTick, setHistoryTick] = useState(0);
+  const selected = panel?.activityCode ?? null;
 
   const stateName = plan.data?.stateName ?? states.data?.find((s) => s.code === stateCode)?.name ?? '';
   const joinedOn = plan.data?.joinedOn;
@@ -37,11 +50,20 @@ export function StatePage({ params, user }: PageProps) {
   useDocumentTitle(stateName ? `${stateName} · Programa estatal` : 'Programa estatal');
 
   const timeZone = program.data?.timeZone ?? byCode(programCode)?.timeZone;
-  const today = todayIn(timeZone);
+  // "Today" as the API counts it (its clock, the program's time zone) once the figures arrive.
+  const today = progress.data?.asOf ?? todayIn(timeZone);
   const phaseNames = useMemo(() => new Map((program.data?.phases ?? []).map((p) => [p.number, p.name])), [program.data]);
+  const itemProgress = useMemo(() => new Map((progress.data?.items ?? []).map((i) => [i.activityCode, i])), [progress.data]);
+  const institutionProgress = useMemo(() => (progress.data ? new Map(progress.data.institutions.map((i) => [i.id, i])) : undefined), [progress.data]);
+  const activities = useMemo(() => new Map((program.data?.activities ?? []).map((a) => [a.code, a])), [program.data]);
   const items = plan.data?.items ?? [];
   const selectedItem = items.find((i) => i.activityCode === selected) ?? null;
   const canEdit = user.role === 'coordinator' || (user.role === 'state_officer' && user.stateCode === stateCode);
+  const canReport = canEdit && !exitedOn;
+  const open = (kind: 'replan' | 'report' | 'history', activityCode: string, answering?: Report) => {
+    setSaved(null);
+    setPanel({ kind, activityCode, answering });
+  };
 
   if (plan.error?.status === 403) {
     return <NoAccess homeHref="/">No tiene acceso a la información de esta entidad federativa. Solo puede consultar el programa de su propia entidad.</NoAccess>;
@@ -88,6 +110,10 @@ export function StatePage({ params, user }: PageProps) {
         </p>
       </div>
 
+      <ReturnedReports returned={returned} canAnswer={canReport} onAnswer={(r) => open('report', r.activityCode, r)} />
+
+      <StateFigures progress={progress} explainPath={`${base}/progress/explain${progress.data ? `?asOf=${progress.data.asOf}` : ''}`} />
+
       <section aria-labelledby="timeline-heading" className="panel">
         <h2 id="timeline-heading">Calendario</h2>
         {items.length === 0 ? (
@@ -105,27 +131,77 @@ export function StatePage({ params, user }: PageProps) {
       <section aria-labelledby="plan-items-title" className="panel">
         <h2 id="plan-items-title">Actividades del programa estatal</h2>
         {saved ? <SuccessNotice>{saved}</SuccessNotice> : null}
-        {items.length ? <PlanTable items={items} canEdit={canEdit} selected={selected} onReplan={(code) => { setSaved(null); setSelected(code); }} /> : null}
-        {canEdit && selectedItem ? (
+        {items.length ? (
+          <PlanTable
+            items={items}
+            progress={itemProgress}
+            canEdit={canEdit}
+            canReport={canReport}
+            selected={selected}
+            onReplan={(code) => open('replan', code)}
+            onReport={(code) => open('report', code)}
+            onHistory={(code) => open('history', code)}
+          />
+        ) : null}
+        {canEdit && selectedItem && panel?.kind === 'replan' ? (
           <ReplanForm
             key={selectedItem.activityCode}
             planPath={planPath}
             item={selectedItem}
-            onCancel={() => setSelected(null)}
+            onCancel={() => setPanel(null)}
             onReload={plan.reload}
             onSaved={(item, change: PlanChange) => {
               const start = item?.plannedStart ?? change.plannedStart ?? selectedItem.plannedStart;
               const due = item?.plannedDue ?? change.plannedDue ?? selectedItem.plannedDue;
               const scope = (item?.included ?? change.included ?? selectedItem.included) ? '' : ' (excluida)';
               setSaved(`Se guardó ${selectedItem.activityCode}: ${formatDate(start)} – ${formatDate(due)}${scope}.`);
-              setSelected(null);
+              setPanel(null);
               plan.reload();
+              progress.reload();
             }}
+          />
+        ) : null}
+        {canReport && selectedItem && panel?.kind === 'report' ? (
+          <ReportForm
+            key={`${selectedItem.activityCode}:${panel.answering?.id ?? ''}`}
+            statePath={base}
+            item={selectedItem}
+            activity={activities.get(selectedItem.activityCode)}
+            institutions={institutions.data ?? []}
+            today={today}
+            answering={panel.answering}
+            onCancel={() => setPanel(null)}
+            onSubmitted={(r) => {
+              setSaved(
+                `Se envió el reporte de ${r.activityCode}${r.institutionName ? ` (${r.institutionName})` : ''}: ${REPORT_STATUS_LABELS[r.status]}, ${formatPercent(r.percent)}, del ${formatDate(r.reportedOn)}. Queda pendiente de revisión por la coordinación.`,
+              );
+              setPanel({ kind: 'history', activityCode: r.activityCode });
+              setHistoryTick((n) => n + 1);
+              progress.reload();
+              returned.reload();
+            }}
+          />
+        ) : null}
+        {selectedItem && panel?.kind === 'history' ? (
+          <ReportHistory
+            key={selectedItem.activityCode}
+            path={`${planPath}/${encodeURIComponent(selectedItem.activityCode)}/reports`}
+            item={selectedItem}
+            reloadKey={historyTick}
+            onClose={() => setPanel(null)}
           />
         ) : null}
       </section>
 
-      <InstitutionsPanel institutionsPath={`${base}/institutions`} institutions={institutions} canEdit={canEdit} today={today} />
+      <InstitutionsPanel
+        institutionsPath={`${base}/institutions`}
+        institutions={{ ...institutions, reload: () => { institutions.reload(); progress.reload(); } }}
+        canEdit={canEdit}
+        today={today}
+        progressById={institutionProgress}
+      />
+
+      <StateRoundsPanel programCode={programCode} stateCode={stateCode} canSubmit={canEdit && !exitedOn} asOf={null} />
     </>
   );
 }

@@ -46,4 +46,10 @@ export const paths = {
   login: '/entrar',
   national: (programCode: string) => `/programas/${encodeURIComponent(programCode)}`,
   state: (programCode: string, stateCode: string) => `/programas/${encodeURIComponent(programCode)}/estados/${encodeURIComponent(stateCode)}`,
+  review: (programCode: string) => `/programas/${encodeURIComponent(programCode)}/revision`,
+  indicators: (programCode: string) => `/programas/${encodeURIComponent(programCode)}/indicadores`,
+  reportingRounds: (programCode: string) => `/programas/${encodeURIComponent(programCode)}/rondas-de-reporte`,
+  reviewRounds: (programCode: string) => `/programas/${encodeURIComponent(programCode)}/revisiones`,
+  reviewRound: (programCode: string, roundCode: string) => `/programas/${encodeURIComponent(programCode)}/revisiones/${encodeURIComponent(roundCode)}`,
+  public: '/publico',
 };

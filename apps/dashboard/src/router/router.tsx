@@ -85,3 +85,13 @@ export function Redirect({ to }: { to: string }) {
   useEffect(() => navigate(to, { replace: true }), [to]);
   return null;
 }
+
+/** Changes query parameters of the current URL in place (null removes one): filters and tabs kept in the URL. */
+export function replaceQuery(changes: Record<string, string | null>): void {
+  const url = new URL(window.location.href);
+  for (const [name, value] of Object.entries(changes)) {
+    if (value === null) url.searchParams.delete(name);
+    else url.searchParams.set(name, value);
+  }
+  navigate(url.pathname + url.search, { replace: true });
+}

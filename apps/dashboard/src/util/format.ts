@@ -1,4 +1,4 @@
-import type { GovernmentOrder, Role } from '../api/types';
+import type { FindingType, GovernmentOrder, IndicatorStatus, IndicatorUnit, ReportStatus, ReviewRoundStatus, ReviewState, Role, TrafficLight } from '../api/types';
 
 export const ROLE_LABELS: Record<Role, string> = {
   admin: 'Administración',
@@ -12,6 +12,118 @@ export const ORDER_LABELS: Record<GovernmentOrder, string> = {
   state: 'Estatal',
   municipal: 'Municipal',
 };
+
+export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = {
+  not_started: 'No iniciada',
+  in_progress: 'En proceso',
+  completed: 'Concluida',
+  blocked: 'Bloqueada',
+};
+
+export const REVIEW_STATE_LABELS: Record<ReviewState, string> = {
+  submitted: 'Pendiente de revisión',
+  accepted: 'Aceptado',
+  returned: 'Devuelto',
+};
+
+/** Traffic light (semáforo) of a state, phase or activity: always written out, never colour alone. */
+export const STATUS_LABELS: Record<TrafficLight, string> = {
+  completed: 'Concluida',
+  on_track: 'En tiempo',
+  at_risk: 'En riesgo',
+  off_track: 'Rezagada',
+};
+
+/** The same, for a count of states other than one: `2 rezagadas`. */
+export const STATUS_LABELS_PLURAL: Record<TrafficLight, string> = {
+  completed: 'concluidas',
+  on_track: 'en tiempo',
+  at_risk: 'en riesgo',
+  off_track: 'rezagadas',
+};
+
+/** How an indicator stands against its target: always written out (with a symbol), never colour alone. */
+export const INDICATOR_STATUS_LABELS: Record<IndicatorStatus, string> = {
+  met: 'Meta alcanzada',
+  on_track: 'En trayectoria',
+  behind: 'Por debajo de lo esperado',
+};
+
+export const FINDING_TYPE_LABELS: Record<FindingType, string> = {
+  data_error: 'Error en los datos',
+  missing_evidence: 'Falta de evidencia',
+  delay: 'Retraso',
+  other: 'Otra',
+};
+
+export const REVIEW_ROUND_STATUS_LABELS: Record<ReviewRoundStatus, string> = {
+  open: 'Abierta',
+  closed: 'Cerrada',
+};
+
+/** Order used for legends and sorting ties: best first. */
+export const TRAFFIC_LIGHTS: TrafficLight[] = ['completed', 'on_track', 'at_risk', 'off_track'];
+
+const ONE_DECIMAL = new Intl.NumberFormat('es-MX', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const INTEGER = new Intl.NumberFormat('es-MX', { maximumFractionDigits: 0 });
+const UP_TO_TWO = new Intl.NumberFormat('es-MX', { maximumFractionDigits: 2 });
+
+/** `42.5` → `42.5 %`; null → `—`. The API already rounded to one decimal. */
+export function formatPercent(value: number | null | undefined): string {
+  return value === null || value === undefined || Number.isNaN(value) ? '—' : `${ONE_DECIMAL.format(value)} %`;
+}
+
+/** Schedule variance in percentage points with its sign: `−12.5 pp`, `+3.0 pp`. */
+export function formatPoints(value: number | null | undefined): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '—';
+  const sign = value > 0 ? '+' : value < 0 ? '−' : '';
+  return `${sign}${ONE_DECIMAL.format(Math.abs(value))} pp`;
+}
+
+export function formatNumber(value: number | null | undefined, decimals: 'integer' | 'auto' = 'auto'): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '—';
+  return (decimals === 'integer' ? INTEGER : UP_TO_TWO).format(value);
+}
+
+/** An indicator's figure in its unit: `42.5 %` for percentages, `1,250` for counts; null → `—`. */
+export function formatIndicatorValue(value: number | null | undefined, unit: IndicatorUnit): string {
+  return unit === 'percent' ? formatPercent(value) : formatNumber(value);
+}
+
+/** A signed change in an indicator's unit: `+2.5 pp` for percentages, `+3` / `−1.5` for counts. */
+export function formatIndicatorDelta(value: number | null | undefined, unit: IndicatorUnit): string {
+  if (unit === 'percent') return formatPoints(value);
+  if (value === null || value === undefined || Number.isNaN(value)) return '—';
+  const sign = value > 0 ? '+' : value < 0 ? '−' : '';
+  return `${sign}${formatNumber(Math.abs(value))}`;
+}
+
+/** `personas_sensibilizadas` → `Personas sensibilizadas`. */
+export function metricLabel(name: string): string {
+  const words = name.replace(/[_-]+/g, ' ').trim();
+  return words ? words[0].toUpperCase() + words.slice(1) : name;
+}
+
+/** `2025-03-31T17:03:11Z` → `31 mar 2025, 11:03` in the given time zone (default Mexico City). */
+export function formatDateTime(iso: string | null | undefined, timeZone = 'America/Mexico_City'): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  try {
+    const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(d);
+    const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
+    return `${formatDate(`${get('year')}-${get('month')}-${get('day')}`)}, ${get('hour')}:${get('minute')}`;
+  } catch {
+    return formatDate(iso.slice(0, 10));
+  }
+}
+
+/** `1536` → `1.5 KB`. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${ONE_DECIMAL.format(bytes / 1024)} KB`;
+  return `${ONE_DECIMAL.format(bytes / (1024 * 1024))} MB`;
+}
 
 // Spelled out here rather than through Intl: browsers' ICU versions disagree ("sep" / "sept"), and a date
 // should read the same everywhere.
@@ -53,6 +165,47 @@ export function daysBetween(fromIso: string, toIso: string): number {
 // The API writes field messages in English (class-validator and the services); show the common ones in
 // Spanish and any other one as the API wrote it.
 const FIELD_MESSAGE_PATTERNS: [RegExp, string][] = [
+  // Review rounds and findings.
+  [/must not be after today/i, 'La fecha no puede ser posterior a hoy.'],
+  [/reserved for generated codes/i, 'Los códigos de la forma RR-año-número se asignan solos: deje el código vacío o elija otro.'],
+  [/a review round with code (.+?) already exists/i, 'Ya existe una ronda de revisión con el código $1.'],
+  [/code may hold only letters, digits/i, 'El código solo admite letras, números, «.», «_» y «-», y empieza con letra o número.'],
+  [/state (\d{2}) does not participate in program/i, 'La entidad $1 no participa en el programa.'],
+  [/unknown activity (.+?) in program/i, 'La actividad $1 no existe en el programa.'],
+  [/is closed; no finding can be added/i, 'La ronda está cerrada: ya no admite observaciones.'],
+  [/is already closed/i, 'La ronda ya estaba cerrada.'],
+  [/stateCode must be a two-digit INEGI code/i, 'Elija la entidad federativa.'],
+  [/type must be one of/i, 'Elija el tipo de observación.'],
+  // Reports, evidence, review and reporting rounds (checked before the general patterns below).
+  [/a completed report must have percent 100/i, 'Una actividad concluida lleva 100 %.'],
+  [/a not_started report must have percent 0/i, 'Una actividad no iniciada lleva 0 %.'],
+  [/must not be in the future/i, 'La fecha no puede ser posterior a hoy.'],
+  [/must be a valid http\(s\) URL|needs an http\(s\) url/i, 'Escriba una dirección web completa (http:// o https://).'],
+  [/document evidence needs the fileId/i, 'Cargue el archivo del documento.'],
+  [/no file .* was uploaded to state/i, 'El archivo no se cargó para esta entidad; cárguelo de nuevo.'],
+  [/send fileId, not url/i, 'Un documento es un archivo cargado; para una liga use «Liga».'],
+  [/fileId is only for document evidence/i, 'Solo los documentos llevan archivo.'],
+  [/only dataset evidence can be marked high-value/i, 'Solo un conjunto de datos puede marcarse como de alto valor.'],
+  [/does not declare the metric "(.+?)"/i, 'La actividad no registra la métrica «$1».'],
+  [/must be a number ≥ 0/i, 'Escriba un número mayor o igual a 0.'],
+  [/percent must be a number/i, 'Escriba un número de 0 a 100, con hasta dos decimales.'],
+  [/must not be greater than (\d+)/i, 'No puede ser mayor que $1.'],
+  [/must not be less than (\d+)/i, 'No puede ser menor que $1.'],
+  [/is done by each institution|name the institution/i, 'Elija la institución que reporta.'],
+  [/is done by the state authority/i, 'Esta actividad la reporta el organismo garante, sin institución.'],
+  [/is not registered in state/i, 'La institución no está registrada en esta entidad.'],
+  [/was not active on (\d{4}-\d{2}-\d{2})/i, 'La institución no estaba activa el $1.'],
+  [/is excluded from the plan/i, 'La actividad está excluida del programa estatal; inclúyala de nuevo (re-planificación) antes de reportar.'],
+  [/is not in the plan of state/i, 'La actividad no está en el programa estatal.'],
+  [/a reason is required to return/i, 'Escriba el motivo de la devolución.'],
+  [/already reviewed|was already reviewed/i, 'Este reporte ya fue revisado.'],
+  [/Idempotency-Key was already used/i, 'Este envío ya se usó para otro reporte; vuelva a enviar el formulario.'],
+  [/must not be blank|summary is required/i, 'Este campo es obligatorio.'],
+  [/file exceeds the limit of (\d+) bytes/i, 'El archivo es demasiado grande (máximo $1 bytes).'],
+  [/which is not accepted|not a recognised format|binary data of an unknown format/i, 'Tipo de archivo no admitido: use PDF, PNG, JPEG, documentos de Office u OpenDocument, o texto (CSV, TXT).'],
+  [/HTML, XML or SVG content is not accepted/i, 'No se admiten archivos HTML, XML ni SVG como evidencia.'],
+  [/the content is plain text, but the name ends in/i, 'Es un archivo de texto: su nombre debe terminar en .csv o .txt.'],
+  [/file is empty/i, 'El archivo está vacío.'],
   [/institution with this name is already registered in this state: "(.+)"/i, 'Ya hay una institución registrada con ese nombre en esta entidad: «$1».'],
   [/withdrew from the program on (\d{4}-\d{2}-\d{2})/i, 'La entidad se retiró del programa ($1); su información ya no puede cambiar.'],
   [/already participates/i, 'Esa entidad ya participa en el programa.'],

@@ -1,0 +1,310 @@
+import { useEffect, useMemo, useRef } from 'react';
+import { asList } from '../api/client';
+import type { NationalProgress, Notification, ReportingRoundList, SnapshotSeries, StateFigures, TrafficLight } from '../api/types';
+import { useResource, type Resource } from '../api/use-resource';
+import { paths } from '../programs/programs';
+import { Link } from '../router/router';
+import { formatDate, formatPercent, formatPoints, STATUS_LABELS, STATUS_LABELS_PLURAL, TRAFFIC_LIGHTS } from '../util/format';
+import { AsOfPicker, useAsOf, withAsOf } from './as-of-picker';
+import { StateProgressChart, TrendChart } from './charts';
+import { ExplainDetails } from './explain-panel';
+import { EmptyState, LoadError, Loading } from './feedback';
+import { MexicoMap } from './mexico-map';
+import { Figure, ProgressCell, StatusLegend, StatusTag } from './progress-bits';
+
+interface Props {
+  programCode: string;
+  stateNames: Map<string, string>;
+  /** Whether the user may open a state's page (a state officer only its own). */
+  canOpen: (stateCode: string) => boolean;
+  /** Changes when something on the page changed the figures (a state enrolled): read them again. */
+  refreshKey?: number;
+}
+
+const STATUS_RANK: Record<TrafficLight, number> = { completed: 0, on_track: 1, at_risk: 2, off_track: 3 };
+
+/** Best first: progress descending, then the traffic light, then the name. */
+function byProgress(a: StateFigures, b: StateFigures): number {
+  return b.progress - a.progress || STATUS_RANK[a.status] - STATUS_RANK[b.status] || a.stateName.localeCompare(b.stateName, 'es');
+}
+
+/**
+ * The national view's figures, all as of the date in the URL (`?fecha=`): headline figures, progress by state
+ * (sorted bar chart and table), the map, trends from the daily snapshots, late and soon-due items, and the
+ * reporting rounds' completeness and timeliness.
+ */
+export function NationalProgressSections({ programCode, stateNames, canOpen, refreshKey = 0 }: Props) {
+  const asOf = useAsOf();
+  const base = `/programs/${encodeURIComponent(programCode)}`;
+  const progress = useResource<NationalProgress>(withAsOf(`${base}/progress`, asOf));
+  // The API's today (no asOf): the latest date the picker offers.
+  const today = useResource<NationalProgress>(asOf ? `${base}/progress` : null);
+  const shownAsOf = progress.data?.asOf ?? null;
+  const todayIso = asOf ? (today.data?.asOf ?? null) : shownAsOf;
+  const snapshots = useResource<SnapshotSeries>(shownAsOf ? `${base}/progress/snapshots?to=${shownAsOf}` : null);
+  const notifications = useResource<Notification[]>(`${base}/notifications?limit=200`, (raw) => asList<Notification>(raw));
+  const rounds = useResource<ReportingRoundList>(withAsOf(`${base}/reporting-rounds`, asOf));
+
+  const firstKey = useRef(refreshKey);
+  const reloadProgress = progress.reload;
+  const reloadRounds = rounds.reload;
+  useEffect(() => {
+    if (refreshKey === firstKey.current) return;
+    reloadProgress();
+    reloadRounds();
+  }, [refreshKey, reloadProgress, reloadRounds]);
+
+  const sorted = useMemo(() => [...(progress.data?.states ?? [])].sort(byProgress), [progress.data]);
+  const n = progress.data?.national;
+  const stateHref = (code: string) => (canOpen(code) ? paths.state(programCode, code) : null);
+
+  return (
+    <>
+      <AsOfPicker shownAsOf={shownAsOf} today={todayIso} />
+
+      <section aria-labelledby="national-figures-title" className="panel" data-testid="national-figures">
+        <h2 id="national-figures-title">Cifras nacionales{shownAsOf ? ` al ${formatDate(shownAsOf)}` : ''}</h2>
+        {progress.error ? (
+          progress.error.status === 404 ? (
+            <EmptyState title="No se encontró este programa." />
+          ) : (
+            <LoadError error={progress.error} onRetry={progress.reload} />
+          )
+        ) : !n ? (
+          <Loading label="Calculando cifras…" />
+        ) : (
+          <>
+            <dl className="figures">
+              <Figure
+                testId="national-progress"
+                label="Avance nacional"
+                value={formatPercent(n.progress)}
+                detail={
+                  <>
+                    <StatusTag status={n.status} />
+                  </>
+                }
+              />
+              <Figure testId="national-expected" label="Esperado a la fecha" value={formatPercent(n.expected)} detail={`Desviación ${formatPoints(n.variance)}`} />
+              <Figure testId="national-validated" label="Avance validado" value={formatPercent(n.validatedProgress)} detail="Solo reportes aceptados por la coordinación" />
+              <Figure
+                testId="national-states"
+                label="Entidades participantes"
+                value={String(n.states)}
+                detail={
+                  n.distribution
+                    ? TRAFFIC_LIGHTS.filter((s) => n.distribution![s])
+                        .map((s) => `${n.distribution![s]} ${n.distribution![s] === 1 ? STATUS_LABELS[s].toLowerCase() : STATUS_LABELS_PLURAL[s]}`)
+                        .join(' · ') || undefined
+                    : undefined
+                }
+              />
+              <Figure testId="national-institutions" label="Instituciones implementadoras" value={String(n.institutions)} detail="Activas a la fecha" />
+              <Figure testId="national-overdue" label="Actividades vencidas" value={String(n.overdueItems)} detail="Pasó su término sin llegar a 100 %" />
+            </dl>
+            <ExplainDetails path={withAsOf(`${base}/progress/explain`, shownAsOf)} kind="national" testId="national-explain" />
+          </>
+        )}
+      </section>
+
+      <div className="grid-2">
+        <section aria-labelledby="by-state-title" className="panel">
+          <h2 id="by-state-title">Avance por entidad</h2>
+          {progress.data && sorted.length === 0 ? (
+            <EmptyState title="Ninguna entidad participaba en esa fecha." />
+          ) : progress.data ? (
+            <>
+              <p className="summary">De mayor a menor avance. La marca negra indica el avance esperado a la fecha.</p>
+              <StateProgressChart
+                testId="states-chart"
+                title="Gráfica de barras del avance de cada entidad, de mayor a menor, con su semáforo y su avance esperado"
+                rows={sorted.map((s) => ({ stateCode: s.stateCode, name: stateNames.get(s.stateCode) ?? s.stateName, progress: s.progress, expected: s.expected, status: s.status }))}
+              />
+              <StatusLegend />
+            </>
+          ) : progress.error ? null : (
+            <Loading />
+          )}
+        </section>
+
+        <section aria-labelledby="map-section-title" className="panel">
+          <h2 id="map-section-title">Mapa de semáforos</h2>
+          {progress.data ? (
+            <MexicoMap
+              title={`Mapa de México: semáforo de las ${sorted.length} entidades participantes; las demás aparecen en gris`}
+              stateNames={stateNames}
+              states={sorted.map((s) => ({ stateCode: s.stateCode, name: s.stateName, status: s.status, progress: s.progress, href: stateHref(s.stateCode) }))}
+            />
+          ) : progress.error ? null : (
+            <Loading />
+          )}
+        </section>
+      </div>
+
+      {progress.data && sorted.length ? (
+        <section aria-labelledby="states-table-title" className="panel">
+          <h2 id="states-table-title">Cifras por entidad</h2>
+          <div className="table-scroll" role="region" aria-labelledby="states-table-title" tabIndex={0}>
+            <table className="data-table stack-on-phone" data-testid="states-progress-table">
+              <thead>
+                <tr>
+                  <th scope="col">Entidad</th>
+                  <th scope="col">Avance</th>
+                  <th scope="col">Esperado</th>
+                  <th scope="col">Desviación</th>
+                  <th scope="col">Semáforo</th>
+                  <th scope="col">Validado</th>
+                  <th scope="col">Vencidas</th>
+                  <th scope="col">En plazo</th>
+                </tr>
+              </thead>
+              <tbody>
+                {sorted.map((s) => {
+                  const href = stateHref(s.stateCode);
+                  const name = stateNames.get(s.stateCode) ?? s.stateName;
+                  return (
+                    <tr key={s.stateCode} data-state-code={s.stateCode}>
+                      <th scope="row">{href ? <Link to={href}>{name}</Link> : name}</th>
+                      <td data-label="Avance" data-col="progress">
+                        <ProgressCell progress={s.progress} expected={s.expected} status={s.status} />
+                      </td>
+                      <td data-label="Esperado" data-col="expected">
+                        {formatPercent(s.expected)}
+                      </td>
+                      <td data-label="Desviación">{formatPoints(s.variance)}</td>
+                      <td data-label="Semáforo" data-col="status">
+                        <StatusTag status={s.status} />
+                      </td>
+                      <td data-label="Validado" data-col="validated">
+                        {formatPercent(s.validatedProgress)}
+                      </td>
+                      <td data-label="Vencidas">{s.overdueItems}</td>
+                      <td data-label="En plazo">{formatPercent(s.onTimeRate)}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+
+      <div className="grid-2">
+        <section aria-labelledby="trend-title" className="panel" data-testid="trend">
+          <h2 id="trend-title">Tendencia</h2>
+          {snapshots.error ? (
+            <LoadError error={snapshots.error} onRetry={snapshots.reload} />
+          ) : !snapshots.data ? (
+            <Loading />
+          ) : snapshots.data.points.length === 0 ? (
+            <EmptyState title="Aún no hay cortes diarios guardados.">
+              <p>El proceso nocturno guarda las cifras de cada día; la tendencia aparecerá a partir del primer corte.</p>
+            </EmptyState>
+          ) : (
+            <TrendChart testId="trend-chart" title="Gráfica de líneas del avance nacional, el avance validado y el esperado, día por día" points={snapshots.data.points} />
+          )}
+        </section>
+
+        <NotificationsSection notifications={notifications} asOf={shownAsOf} stateHref={stateHref} />
+      </div>
+
+      <section aria-labelledby="rounds-national-title" className="panel" data-testid="national-rounds">
+        <h2 id="rounds-national-title">Rondas de reporte</h2>
+        {rounds.error ? (
+          <LoadError error={rounds.error} onRetry={rounds.reload} />
+        ) : !rounds.data ? (
+          <Loading />
+        ) : rounds.data.rounds.length === 0 ? (
+          <EmptyState title="La coordinación aún no define rondas de reporte." />
+        ) : (
+          <>
+            <p className="summary">
+              Rondas vencidas al {formatDate(rounds.data.asOf)}: completitud {formatPercent(rounds.data.national.completeness)} ({rounds.data.national.submitted} de{' '}
+              {rounds.data.national.expected} entregas), puntualidad {formatPercent(rounds.data.national.timeliness)} ({rounds.data.national.onTime} a tiempo).
+            </p>
+            <div className="table-scroll" role="region" aria-labelledby="rounds-national-title" tabIndex={0}>
+              <table className="data-table stack-on-phone">
+                <thead>
+                  <tr>
+                    <th scope="col">Ronda</th>
+                    <th scope="col">Vence</th>
+                    <th scope="col">Entregas</th>
+                    <th scope="col">Completitud</th>
+                    <th scope="col">Puntualidad</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rounds.data.rounds.map((r) => (
+                    <tr key={r.code} data-round={r.code}>
+                      <th scope="row">
+                        {r.code}
+                        {r.name ? <span className="card-sub"> · {r.name}</span> : null}
+                      </th>
+                      <td data-label="Vence">{formatDate(r.dueOn)}</td>
+                      <td data-label="Entregas">
+                        {r.submitted} de {r.expected}
+                      </td>
+                      <td data-label="Completitud">{formatPercent(r.completeness)}</td>
+                      <td data-label="Puntualidad">{formatPercent(r.timeliness)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </section>
+    </>
+  );
+}
+
+function NotificationsSection({ notifications, asOf, stateHref }: { notifications: Resource<Notification[]>; asOf: string | null; stateHref: (code: string) => string | null }) {
+  // Notices are what the daily job detected on a day: those detected after the date in view did not exist yet.
+  const items = (notifications.data ?? []).filter((x) => !asOf || x.detectedOn <= asOf);
+  const overdue = items.filter((x) => x.kind === 'overdue');
+  const soon = items.filter((x) => x.kind === 'due_soon');
+  const list = (rows: Notification[], kind: 'overdue' | 'due_soon') => (
+    <ul className="notice-list" data-testid={kind === 'overdue' ? 'overdue-list' : 'due-soon-list'}>
+      {rows.map((x) => {
+        const href = stateHref(x.stateCode);
+        return (
+          <li key={x.id} data-state-code={x.stateCode} data-activity={x.activityCode}>
+            <span className={`tag ${kind === 'overdue' ? 'tag-danger' : 'tag-warning'}`}>{kind === 'overdue' ? 'Vencida' : 'Por vencer'}</span>{' '}
+            <strong>{href ? <Link to={href}>{x.stateName}</Link> : x.stateName}</strong> · {x.activityCode} {x.activityName}
+            <span className="hint">
+              {' '}
+              — {kind === 'overdue' ? 'venció' : 'vence'} el {formatDate(x.dueOn)} con {formatPercent(x.progress)} de avance (aviso del {formatDate(x.detectedOn)})
+            </span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+  return (
+    <section aria-labelledby="notices-title" className="panel" data-testid="notifications">
+      <h2 id="notices-title">Actividades vencidas y por vencer</h2>
+      {notifications.error ? (
+        <LoadError error={notifications.error} onRetry={notifications.reload} />
+      ) : !notifications.data ? (
+        <Loading />
+      ) : items.length === 0 ? (
+        <EmptyState title="Sin avisos de vencimiento a esta fecha." />
+      ) : (
+        <>
+          {overdue.length ? (
+            <>
+              <h3>Vencidas ({overdue.length})</h3>
+              {list(overdue, 'overdue')}
+            </>
+          ) : null}
+          {soon.length ? (
+            <>
+              <h3>Vencen en los próximos 7 días ({soon.length})</h3>
+              {list(soon, 'due_soon')}
+            </>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}

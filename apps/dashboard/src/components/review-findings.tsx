@@ -1,0 +1,175 @@
+import { useState, type FormEvent } from 'react';
+import { ApiError } from '../api/client';
+import type { Activity, Finding, FindingType } from '../api/types';
+import { useSession } from '../auth/session';
+import { formatDate, formatDateTime, FINDING_TYPE_LABELS, translateFieldMessage } from '../util/format';
+import { describeLoadError, EmptyState, ErrorNotice } from './feedback';
+import { Field, groupFieldErrors, type FieldErrors } from './field';
+
+/** The findings of a review round the reader may see (a state officer: its own state's), in order. */
+export function FindingsList({ findings, stateName, activityName }: { findings: Finding[]; stateName: (code: string) => string; activityName: (code: string) => string | null }) {
+  if (findings.length === 0) return <EmptyState title="No hay observaciones registradas." />;
+  return (
+    <ol className="card-list" data-testid="findings-list">
+      {findings.map((f) => (
+        <li key={f.id} className="card finding" data-finding={f.citation} data-state-code={f.stateCode}>
+          <article aria-labelledby={`finding-${f.id}-title`}>
+            <h4 id={`finding-${f.id}-title`} className="card-title">
+              <span className="finding-citation">{f.citation}</span> · {stateName(f.stateCode)}{' '}
+              <span className="tag tag-info" data-col="type">
+                {FINDING_TYPE_LABELS[f.type] ?? f.type}
+              </span>
+            </h4>
+            <dl className="facts">
+              {f.activityCode ? (
+                <div>
+                  <dt>Actividad</dt>
+                  <dd>
+                    {f.activityCode}
+                    {activityName(f.activityCode) ? ` ${activityName(f.activityCode)}` : ''}
+                  </dd>
+                </div>
+              ) : null}
+              <div>
+                <dt>Atender a más tardar</dt>
+                <dd data-col="due">{f.dueOn ? formatDate(f.dueOn) : 'Sin fecha'}</dd>
+              </div>
+              <div>
+                <dt>Registrada</dt>
+                <dd>
+                  {formatDateTime(f.createdAt)}
+                  {f.createdBy.name ? ` por ${f.createdBy.name}` : ''}
+                </dd>
+              </div>
+            </dl>
+            <p className="narrative" data-col="description">
+              {f.description}
+            </p>
+          </article>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+const FIELDS = ['type', 'stateCode', 'activityCode', 'description', 'dueOn'];
+
+/** Adds a typed finding on a participating state (optionally one activity) to an open round. */
+export function FindingForm({
+  roundCode,
+  base,
+  states,
+  activities,
+  onAdded,
+  onClosed,
+}: {
+  roundCode: string;
+  base: string;
+  states: { code: string; name: string }[];
+  activities: Activity[];
+  onAdded: (finding: Finding) => void;
+  /** The round was closed meanwhile (409): the page reloads it. */
+  onClosed: () => void;
+}) {
+  const { api } = useSession();
+  const [type, setType] = useState<FindingType | ''>('');
+  const [stateCode, setStateCode] = useState('');
+  const [activityCode, setActivityCode] = useState('');
+  const [description, setDescription] = useState('');
+  const [dueOn, setDueOn] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setFormError(null);
+    const own: FieldErrors = {};
+    if (!type) own.type = ['Elija el tipo de observación.'];
+    if (!stateCode) own.stateCode = ['Elija la entidad federativa.'];
+    if (!description.trim()) own.description = ['Describa la observación.'];
+    setErrors(own);
+    if (Object.keys(own).length) return;
+    setBusy(true);
+    try {
+      const body: Record<string, string> = { type, stateCode, description: description.trim() };
+      if (activityCode) body.activityCode = activityCode;
+      if (dueOn) body.dueOn = dueOn;
+      const finding = await api.post<Finding>(`${base}/review-rounds/${encodeURIComponent(roundCode)}/findings`, body);
+      setType('');
+      setStateCode('');
+      setActivityCode('');
+      setDescription('');
+      setDueOn('');
+      onAdded(finding);
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err;
+      setErrors(groupFieldErrors(err.errors));
+      const other = err.errors.filter((x) => !FIELDS.includes(x.field)).map((x) => translateFieldMessage(x.message));
+      if (err.status === 409) {
+        setFormError('La ronda ya está cerrada: no admite más observaciones.');
+        onClosed();
+      } else if (err.status === 400) setFormError(['Revise los datos marcados.', ...other].join(' '));
+      else if (err.status === 403) setFormError('Solo la comisión revisora y la coordinación nacional registran observaciones.');
+      else setFormError(describeLoadError(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="form-grid" aria-labelledby="finding-form-title" data-testid="finding-form">
+      <h4 id="finding-form-title" className="field-wide small-heading">
+        Nueva observación
+      </h4>
+      {formError ? <ErrorNotice>{formError}</ErrorNotice> : null}
+      <Field id="finding-type" label="Tipo" errors={errors.type} required>
+        {(a11y) => (
+          <select {...a11y} value={type} onChange={(e) => setType(e.target.value as FindingType)}>
+            <option value="">Elija el tipo…</option>
+            {(Object.keys(FINDING_TYPE_LABELS) as FindingType[]).map((t) => (
+              <option key={t} value={t}>
+                {FINDING_TYPE_LABELS[t]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id="finding-state" label="Entidad federativa" errors={errors.stateCode} required>
+        {(a11y) => (
+          <select {...a11y} value={stateCode} onChange={(e) => setStateCode(e.target.value)}>
+            <option value="">Elija la entidad…</option>
+            {states.map((s) => (
+              <option key={s.code} value={s.code}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id="finding-activity" label="Actividad (opcional)" errors={errors.activityCode}>
+        {(a11y) => (
+          <select {...a11y} value={activityCode} onChange={(e) => setActivityCode(e.target.value)}>
+            <option value="">Ninguna en particular</option>
+            {activities.map((a) => (
+              <option key={a.code} value={a.code}>
+                {a.code} {a.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id="finding-due" label="Atender a más tardar (opcional)" errors={errors.dueOn}>
+        {(a11y) => <input {...a11y} type="date" value={dueOn} onChange={(e) => setDueOn(e.target.value)} />}
+      </Field>
+      <Field id="finding-description" label="Descripción" errors={errors.description} required className="field-wide">
+        {(a11y) => <textarea {...a11y} rows={3} maxLength={5000} value={description} onChange={(e) => setDescription(e.target.value)} />}
+      </Field>
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={busy}>
+          {busy ? 'Registrando…' : 'Agregar observación'}
+        </button>
+      </div>
+    </form>
+  );
+}

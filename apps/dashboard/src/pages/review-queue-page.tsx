@@ -1,0 +1,216 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { ApiError } from '../api/client';
+import type { QueuedReport, Report, ReviewQueue } from '../api/types';
+import { useResource } from '../api/use-resource';
+import { useSession } from '../auth/session';
+import { EvidenceList } from '../components/evidence-list';
+import { describeLoadError, EmptyState, ErrorNotice, LoadError, Loading, SuccessNotice } from '../components/feedback';
+import { Field } from '../components/field';
+import { MetricsList } from '../components/report-history';
+import { paths } from '../programs/programs';
+import { Link } from '../router/router';
+import { formatDate, formatDateTime, formatPercent, REPORT_STATUS_LABELS, translateFieldMessage } from '../util/format';
+import { useDocumentTitle } from '../util/use-title';
+import type { PageProps } from './registry';
+
+const PAGE_SIZE = 100;
+
+/**
+ * The coordination's review queue: pending reports of every state, oldest first, with everything needed to
+ * decide (narrative, metrics, evidence links and files). The coordination accepts, or returns with a
+ * mandatory reason; reviewers and administrators read the same queue without the buttons. A report someone
+ * else reviewed meanwhile answers 409: the page says so and reads the queue again.
+ */
+export function ReviewQueuePage({ params, user }: PageProps) {
+  const { programCode } = params;
+  const queue = useResource<ReviewQueue>(`/programs/${encodeURIComponent(programCode)}/review-queue?limit=${PAGE_SIZE}`);
+  const [done, setDone] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<string | null>(null);
+  const canReview = user.role === 'coordinator';
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useDocumentTitle('Revisión de reportes');
+
+  const items = queue.data?.items ?? [];
+  const total = queue.data?.total ?? 0;
+
+  const afterDecision = (message: string) => {
+    setConflict(null);
+    setDone(message);
+    queue.reload();
+    headingRef.current?.focus();
+  };
+
+  return (
+    <>
+      <div className="page-heading">
+        <h1 ref={headingRef} tabIndex={-1}>
+          Revisión de reportes
+        </h1>
+        <p className="lead">Reportes de avance enviados por las entidades y pendientes de revisión, del más antiguo al más reciente.</p>
+      </div>
+      {done ? <SuccessNotice>{done}</SuccessNotice> : null}
+      {conflict ? <ErrorNotice>{conflict}</ErrorNotice> : null}
+      {!canReview ? <p className="notice notice-info">Solo la coordinación nacional puede aceptar o devolver reportes; usted puede consultarlos.</p> : null}
+      {queue.error ? (
+        queue.error.status === 404 ? (
+          <EmptyState title="No se encontró este programa." />
+        ) : (
+          <LoadError error={queue.error} onRetry={queue.reload} />
+        )
+      ) : !queue.data ? (
+        <Loading label="Cargando la cola de revisión…" />
+      ) : items.length === 0 ? (
+        <EmptyState title="No hay reportes pendientes de revisión." />
+      ) : (
+        <>
+          <p className="summary" data-testid="queue-summary">
+            {total === 1 ? '1 reporte pendiente' : `${total} reportes pendientes`}
+            {total > items.length ? ` (se muestran los ${items.length} más antiguos)` : ''}.
+          </p>
+          <ol className="queue" data-testid="review-queue">
+            {items.map((r) => (
+              <QueueItem
+                key={r.id}
+                report={r}
+                programCode={programCode}
+                canReview={canReview}
+                onDecided={afterDecision}
+                onConflict={(message) => {
+                  setDone(null);
+                  setConflict(message);
+                  queue.reload();
+                }}
+              />
+            ))}
+          </ol>
+        </>
+      )}
+    </>
+  );
+}
+
+function QueueItem({
+  report: r,
+  programCode,
+  canReview,
+  onDecided,
+  onConflict,
+}: {
+  report: QueuedReport;
+  programCode: string;
+  canReview: boolean;
+  onDecided: (message: string) => void;
+  onConflict: (message: string) => void;
+}) {
+  const { api } = useSession();
+  const [returning, setReturning] = useState(false);
+  const [reason, setReason] = useState('');
+  const [reasonErrors, setReasonErrors] = useState<string[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const titleId = `queue-${r.id}-title`;
+  const what = `${r.stateName} · ${r.activityCode}${r.institutionName ? ` · ${r.institutionName}` : ''}`;
+
+  async function decide(decision: 'accept' | 'return') {
+    setError(null);
+    if (decision === 'return' && !reason.trim()) {
+      setReasonErrors(['Escriba el motivo: la entidad lo verá para corregir su reporte.']);
+      return;
+    }
+    setReasonErrors([]);
+    setBusy(true);
+    try {
+      const body = decision === 'accept' ? { decision } : { decision, reason: reason.trim() };
+      await api.post<Report>(`/reports/${encodeURIComponent(r.id)}/review`, body);
+      onDecided(decision === 'accept' ? `Se aceptó el reporte de ${what}.` : `Se devolvió el reporte de ${what}. La entidad verá el motivo en su página.`);
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      if (e.status === 409) onConflict(`El reporte de ${what} ya fue revisado por otra persona; la lista se actualizó.`);
+      else if (e.status === 404) onConflict(`El reporte de ${what} ya no existe; la lista se actualizó.`);
+      else if (e.status === 400 && e.errors.length) {
+        setReasonErrors(e.fieldMessages('reason'));
+        setError(e.errors.filter((x) => x.field !== 'reason').map((x) => translateFieldMessage(x.message)).join(' ') || 'Revise el motivo.');
+      } else if (e.status === 403) setError('Solo la coordinación nacional puede revisar reportes.');
+      else setError(describeLoadError(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const submitReturn = (e: FormEvent) => {
+    e.preventDefault();
+    void decide('return');
+  };
+
+  return (
+    <li className="queue-item" data-report-id={r.id} data-state-code={r.stateCode} data-activity={r.activityCode}>
+      <article aria-labelledby={titleId}>
+        <h2 id={titleId} className="queue-title">
+          <Link to={paths.state(programCode, r.stateCode)}>{r.stateName}</Link> · {r.activityCode} {r.activityName}
+        </h2>
+        <dl className="facts">
+          {r.institutionName ? (
+            <div>
+              <dt>Institución</dt>
+              <dd>{r.institutionName}</dd>
+            </div>
+          ) : null}
+          <div>
+            <dt>Estado</dt>
+            <dd data-testid="queue-status">
+              {REPORT_STATUS_LABELS[r.status]}, {formatPercent(r.percent)}
+            </dd>
+          </div>
+          <div>
+            <dt>Fecha del reporte</dt>
+            <dd>{formatDate(r.reportedOn)}</dd>
+          </div>
+          <div>
+            <dt>Enviado</dt>
+            <dd>
+              {formatDateTime(r.createdAt)} por {r.author.name}
+            </dd>
+          </div>
+        </dl>
+        {r.narrative ? <p className="narrative">{r.narrative}</p> : <p className="hint">Sin descripción.</p>}
+        <MetricsList metrics={r.metrics} />
+        <h3 className="small-heading">Evidencia</h3>
+        <EvidenceList evidence={r.evidence} />
+        {error ? <ErrorNotice>{error}</ErrorNotice> : null}
+        {canReview ? (
+          returning ? (
+            <form onSubmit={submitReturn} noValidate className="review-return" aria-label={`Devolver el reporte de ${what}`}>
+              <Field id={`reason-${r.id}`} label="Motivo de la devolución" hint="La entidad lo verá junto al reporte devuelto." errors={reasonErrors} required>
+                {(a11y) => <textarea {...a11y} rows={3} maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />}
+              </Field>
+              <div className="form-actions">
+                <button type="submit" className="button button-danger" disabled={busy}>
+                  {busy ? 'Devolviendo…' : 'Confirmar devolución'}
+                </button>
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  onClick={() => {
+                    setReturning(false);
+                    setReasonErrors([]);
+                  }}
+                >
+                  Cancelar
+                </button>
+              </div>
+            </form>
+          ) : (
+            <div className="form-actions">
+              <button type="button" className="button" disabled={busy} onClick={() => void decide('accept')} aria-label={`Aceptar el reporte de ${what}`}>
+                {busy ? 'Guardando…' : 'Aceptar'}
+              </button>
+              <button type="button" className="button button-secondary" disabled={busy} onClick={() => setReturning(true)} aria-label={`Devolver el reporte de ${what}`}>
+                Devolver…
+              </button>
+            </div>
+          )
+        ) : null}
+      </article>
+    </li>
+  );
+}
