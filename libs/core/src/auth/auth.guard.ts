@@ -26,6 +26,12 @@ export class AuthGuard implements CanActivate {
     const user = await this.auth.authenticate(token);
     req.user = user;
     if (!roles.includes(user.role)) throw new ForbiddenException(`This action needs one of the roles: ${roles.join(', ')}`);
+    // A state officer never changes another state's records. Refusing here, before the body is validated,
+    // keeps the answer a plain 403 whatever was sent; services still check scope (reads included) themselves.
+    const stateParam = req.params?.stateCode;
+    if (user.role === 'state_officer' && req.method !== 'GET' && typeof stateParam === 'string' && stateParam !== user.stateCode) {
+      throw new ForbiddenException('You may not change records of this state');
+    }
     return true;
   }
 }

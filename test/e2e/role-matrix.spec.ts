@@ -1,0 +1,86 @@
+import type { Role } from '../../libs/platform/src/auth/roles.js';
+import { createTestApp, type TestApp } from '../../libs/testing/src/test-app.js';
+
+/**
+ * Each role × each route of the platform (issue 2), in one table: who is let through, who gets 403, and that an
+ * anonymous caller gets 401. "officer" is Oaxaca's officer acting on Oaxaca; "other officer" is Veracruz's officer
+ * acting on Oaxaca. A call that is let through may still fail its own validation (4xx): the matrix is about access,
+ * so "allowed" means neither 401 nor 403.
+ */
+type Caller = Role | 'other_officer' | 'anonymous';
+const CALLERS: Caller[] = ['admin', 'coordinator', 'reviewer', 'state_officer', 'other_officer', 'anonymous'];
+
+interface RouteCase {
+  name: string;
+  method: 'get' | 'post' | 'patch';
+  path: (ctx: Ctx) => string;
+  body?: (ctx: Ctx) => object;
+  allowed: Caller[];
+}
+
+interface Ctx {
+  institutionId: string;
+  userId: string;
+}
+
+const P = '/api/v1/programs/condatos-2024';
+const everyone: Caller[] = ['admin', 'coordinator', 'reviewer', 'state_officer', 'other_officer'];
+const ROUTES: RouteCase[] = [
+  { name: 'GET /health', method: 'get', path: () => '/api/v1/health', allowed: [...everyone, 'anonymous'] },
+  { name: 'GET /me', method: 'get', path: () => '/api/v1/me', allowed: everyone },
+  { name: 'GET /states', method: 'get', path: () => '/api/v1/states', allowed: everyone },
+  { name: 'GET /programs', method: 'get', path: () => '/api/v1/programs', allowed: everyone },
+  { name: 'GET /programs/:id', method: 'get', path: () => P, allowed: everyone },
+  { name: 'GET /programs/:id/export', method: 'get', path: () => `${P}/export`, allowed: ['coordinator'] },
+  { name: 'POST /programs/import', method: 'post', path: () => '/api/v1/programs/import', body: () => ({}), allowed: ['coordinator'] },
+  { name: 'GET /programs/:id/states', method: 'get', path: () => `${P}/states`, allowed: everyone },
+  { name: 'POST /programs/:id/states', method: 'post', path: () => `${P}/states`, body: () => ({ stateCode: '11', joinedOn: '2025-03-01' }), allowed: ['coordinator'] },
+  { name: 'PATCH /programs/:id/states/:state (withdrawal)', method: 'patch', path: () => `${P}/states/20`, body: () => ({}), allowed: ['coordinator'] },
+  { name: 'GET …/plan', method: 'get', path: () => `${P}/states/20/plan`, allowed: ['admin', 'coordinator', 'reviewer', 'state_officer'] },
+  { name: 'PATCH …/plan/:activity', method: 'patch', path: () => `${P}/states/20/plan/1.3`, body: () => ({ justification: 'Ajuste de calendario acordado' }), allowed: ['coordinator', 'state_officer'] },
+  { name: 'GET …/institutions', method: 'get', path: () => `${P}/states/20/institutions`, allowed: ['admin', 'coordinator', 'reviewer', 'state_officer'] },
+  { name: 'POST …/institutions', method: 'post', path: () => `${P}/states/20/institutions`, body: () => ({}), allowed: ['coordinator', 'state_officer'] },
+  { name: 'PATCH …/institutions/:id', method: 'patch', path: (c) => `${P}/states/20/institutions/${c.institutionId}`, body: () => ({}), allowed: ['coordinator', 'state_officer'] },
+  { name: 'GET /users', method: 'get', path: () => '/api/v1/users', allowed: ['admin'] },
+  { name: 'POST /users', method: 'post', path: () => '/api/v1/users', body: () => ({}), allowed: ['admin'] },
+  { name: 'PATCH /users/:id', method: 'patch', path: (c) => `/api/v1/users/${c.userId}`, body: () => ({}), allowed: ['admin'] },
+  { name: 'GET /audit-events', method: 'get', path: () => '/api/v1/audit-events', allowed: ['admin', 'coordinator', 'reviewer'] },
+];
+
+describe('role matrix of the platform routes', () => {
+  let t: TestApp;
+  let ctx: Ctx;
+  const headers = new Map<Caller, Record<string, string>>();
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const program = await t.dataSource.query(`SELECT id FROM program WHERE code = 'condatos-2024'`);
+    const { participation } = await t.programs.enrol(program[0].id, '20', '2025-01-15');
+    await t.programs.enrol(program[0].id, '30', '2025-01-15');
+    const institution = await t.programs.institution(participation.id, { joinedOn: '2025-06-01' });
+    const someone = await t.users.create({ role: 'reviewer' });
+    ctx = { institutionId: institution.id, userId: someone.id };
+    for (const caller of CALLERS) {
+      if (caller === 'anonymous') headers.set(caller, {});
+      else if (caller === 'other_officer') headers.set(caller, (await t.as('state_officer', '30')).auth);
+      else headers.set(caller, (await t.as(caller, caller === 'state_officer' ? '20' : undefined)).auth);
+    }
+  });
+  afterAll(() => t.close());
+
+  const cases = ROUTES.flatMap((route) => CALLERS.map((caller) => ({ route, caller })));
+  it.each(cases.map((c) => [c.route.name, c.caller, c] as const))('%s as %s', async (_name, caller, { route }) => {
+    let req = t.http()[route.method](route.path(ctx)).set(headers.get(caller)!);
+    if (route.body) req = req.send(route.body(ctx));
+    const res = await req;
+    expect(res.status).toBeLessThan(500);
+    if (route.allowed.includes(caller)) {
+      expect([401, 403]).not.toContain(res.status);
+    } else if (caller === 'anonymous') {
+      expect(res.status).toBe(401);
+    } else {
+      expect(res.status).toBe(403);
+      expect(res.body).toMatchObject({ statusCode: 403, errors: [] });
+    }
+  });
+});
