@@ -77,6 +77,23 @@ describe('programs: reading, export and the shipped model program', () => {
     }
   });
 
+  it('gives today in the program’s time zone (from the clock), for date pickers', async () => {
+    const { auth } = await t.as('coordinator');
+    await t.http().post('/api/v1/programs/import').set(auth).send(smallDoc('hoy-en-tijuana')).expect(201); // America/Tijuana
+    try {
+      // 05:30 UTC on 1 March: still 28 February in Mexico City (UTC−6, 23:30) and in Tijuana (UTC−8, 21:30).
+      t.clock.set('2025-03-01T05:30:00Z');
+      expect((await t.http().get(`/api/v1/programs/${MODEL}`).set(auth).expect(200)).body.today).toBe('2025-02-28');
+      expect((await t.http().get('/api/v1/programs/hoy-en-tijuana').set(auth).expect(200)).body.today).toBe('2025-02-28');
+      // 06:30 UTC on 2 March is 00:30 in Mexico City (2 March) and 22:30 on 1 March in Tijuana.
+      t.clock.set('2025-03-02T06:30:00Z');
+      expect((await t.http().get(`/api/v1/programs/${MODEL}`).set(auth).expect(200)).body.today).toBe('2025-03-02');
+      expect((await t.http().get('/api/v1/programs/hoy-en-tijuana').set(auth).expect(200)).body.today).toBe('2025-03-01');
+    } finally {
+      t.clock.set(new Date().toISOString());
+    }
+  });
+
   it('round-trips a document: export(import(doc)) is doc', async () => {
     const { auth } = await t.as('coordinator');
     const doc = smallDoc('ida-y-vuelta');

@@ -103,6 +103,7 @@ describe('Review rounds: frozen, citable figures with findings', () => {
       asOf: AS_OF,
       status: 'open',
       createdBy: { id: reviewer.user.id },
+      createdAt: '2025-01-16T18:00:00.000Z', // the clock's time (the test clock), like closedAt
       closedAt: null,
       closedBy: null,
       agreementReference: null,
@@ -163,6 +164,7 @@ describe('Review rounds: frozen, citable figures with findings', () => {
     const f1 = await t.http().post(rounds('/RR-2025-001/findings')).set(auth(reviewer)).send({ type: 'missing_evidence', stateCode: '20', activityCode: 'I1', description: ' El conjunto no tiene metadatos DCAT. ', dueOn: '2025-02-28' });
     expect(f1.status, JSON.stringify(f1.body)).toBe(201);
     expect(f1.body).toMatchObject({ number: 1, citation: 'RR-2025-001/1', type: 'missing_evidence', stateCode: '20', activityCode: 'I1', description: 'El conjunto no tiene metadatos DCAT.', dueOn: '2025-02-28', createdBy: { id: reviewer.user.id } });
+    expect(f1.body.createdAt).toBe('2025-01-16T18:00:00.000Z'); // the test clock's time
     const f2 = await t.http().post(rounds('/RR-2025-001/findings')).set(coord).send({ type: 'delay', stateCode: '11', description: 'Reporte sin revisar.' }).expect(201);
     expect(f2.body).toMatchObject({ number: 2, citation: 'RR-2025-001/2', activityCode: null, dueOn: null });
 

@@ -1,6 +1,7 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../../platform/src/auth/roles.js';
+import { Clock } from '../../../platform/src/clock/clock.js';
 import { FieldValidationException, type FieldError } from '../../../platform/src/http/field-errors.js';
 import { AuditRepository } from '../audit/audit.repository.js';
 import { StatesRepository } from '../states/states.repository.js';
@@ -22,6 +23,7 @@ export class ProgramsService {
     private readonly programs: ProgramsRepository,
     private readonly states: StatesRepository,
     private readonly audit: AuditRepository,
+    private readonly clock: Clock,
   ) {}
 
   async list(): Promise<ProgramSummaryResponse[]> {
@@ -29,8 +31,10 @@ export class ProgramsService {
     return programs.map((p) => toProgramSummaryResponse(p, counts.get(p.id) ?? EMPTY_COUNTS));
   }
 
+  /** The program with `today` in its time zone (what date pickers offer as the latest date). */
   async get(idOrCode: string): Promise<ProgramResponse> {
-    return toProgramResponse(await this.loadParts(this.programs, await this.find(idOrCode)));
+    const program = await this.find(idOrCode);
+    return toProgramResponse(await this.loadParts(this.programs, program), this.clock.today(program.timeZone));
   }
 
   async exportProgram(idOrCode: string): Promise<ProgramDocument> {
@@ -91,7 +95,7 @@ export class ProgramsService {
         before: current ? summary(toProgramDocument(current)) : null,
         after: summary(doc),
       });
-      return toProgramResponse(parts);
+      return toProgramResponse(parts, this.clock.today(program.timeZone));
     });
   }
 

@@ -3,8 +3,9 @@ import { BaseRepository } from '../../../database/src/base.repository.js';
 import { ReviewFinding } from './review-finding.entity.js';
 import { ReviewRound } from './review-round.entity.js';
 
-export type NewReviewRound = Pick<ReviewRound, 'programId' | 'seq' | 'code' | 'title' | 'asOf' | 'figures' | 'createdById'>;
-export type NewFinding = Pick<ReviewFinding, 'reviewRoundId' | 'number' | 'type' | 'stateCode' | 'activityCode' | 'description' | 'dueOn' | 'createdById'>;
+// `createdAt` is given (Clock.now()), not left to the database clock, so it agrees with `closedAt` under a test clock.
+export type NewReviewRound = Pick<ReviewRound, 'programId' | 'seq' | 'code' | 'title' | 'asOf' | 'figures' | 'createdById' | 'createdAt'>;
+export type NewFinding = Pick<ReviewFinding, 'reviewRoundId' | 'number' | 'type' | 'stateCode' | 'activityCode' | 'description' | 'dueOn' | 'createdById' | 'createdAt'>;
 
 /** Namespace of the advisory lock that numbers a program's review rounds. */
 const LOCK_NAMESPACE = 'rumbo.review_round.numbering';

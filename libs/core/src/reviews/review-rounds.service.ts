@@ -70,7 +70,7 @@ export class ReviewRoundsService {
         throw new ConflictException({ statusCode: 409, message, errors: [{ field: 'code', message }] });
       }
       const title = dto.title.trim();
-      const roundId = await rounds.insertRound({ programId: program.id, seq, code, title, asOf: dto.asOf, figures, createdById: user.id });
+      const roundId = await rounds.insertRound({ programId: program.id, seq, code, title, asOf: dto.asOf, figures, createdById: user.id, createdAt: this.clock.now() });
       await this.audit.forTx(tx).record({ actor: user, action: 'review_round.create', entityType: 'review_round', entityId: roundId, programId: program.id, after: { code, title, asOf: dto.asOf } });
       return code;
     });
@@ -131,6 +131,7 @@ export class ReviewRoundsService {
         description: dto.description.trim(),
         dueOn: dto.dueOn ?? null,
         createdById: user.id,
+        createdAt: this.clock.now(),
       };
       const findingId = await rounds.insertFinding(finding);
       await this.audit.forTx(tx).record({

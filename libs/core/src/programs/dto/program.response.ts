@@ -40,6 +40,8 @@ export class ProgramResponse {
   @ApiProperty({ type: [IndicatorDocumentDto] }) indicators: ProgramDocument['indicators'];
   @ApiProperty() createdAt: string;
   @ApiProperty() updatedAt: string;
+  @ApiProperty({ example: '2025-06-30', description: 'Today in the program’s time zone (the server’s clock): the default and latest date of figures (`asOf`), for date pickers' })
+  today: string;
 }
 
 export interface ProgramParts {
@@ -96,6 +98,7 @@ export function toProgramDocument({ program: p, phases, activities, indicators, 
   };
 }
 
-export function toProgramResponse(parts: ProgramParts): ProgramResponse {
-  return { id: parts.program.id, ...toProgramDocument(parts), createdAt: parts.program.createdAt.toISOString(), updatedAt: parts.program.updatedAt.toISOString() };
+/** `today`: the date in the program's time zone (Clock.today(timeZone)). */
+export function toProgramResponse(parts: ProgramParts, today: string): ProgramResponse {
+  return { id: parts.program.id, ...toProgramDocument(parts), createdAt: parts.program.createdAt.toISOString(), updatedAt: parts.program.updatedAt.toISOString(), today };
 }
