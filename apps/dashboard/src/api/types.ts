@@ -55,6 +55,8 @@ export interface Activity {
 
 export interface ProgramDetail extends ProgramSummary {
   description?: string | null;
+  /** Today in the program's time zone, by the API's clock. */
+  today: string;
   phases: Phase[];
   activities: Activity[];
 }
@@ -239,14 +241,18 @@ export interface NationalFigures {
   distribution?: Record<TrafficLight, number>;
 }
 
-export interface StateFigures {
-  stateCode: string;
-  stateName: string;
+/** The figures the progress API gives for a state, a phase or an activity, rounded there. */
+export interface ProgressFigures {
   progress: number;
   validatedProgress: number;
   expected: number;
   variance: number;
   status: TrafficLight;
+}
+
+export interface StateFigures extends ProgressFigures {
+  stateCode: string;
+  stateName: string;
   overdueItems: number;
   onTimeRate: number | null;
   institutions?: number;
@@ -263,18 +269,13 @@ export interface NationalProgress {
   states: StateFigures[];
 }
 
-export interface PhaseProgress {
+export interface PhaseProgress extends ProgressFigures {
   phaseNumber: number;
   phaseName: string;
   items: number;
-  progress: number;
-  validatedProgress: number;
-  expected: number;
-  variance: number;
-  status: TrafficLight;
 }
 
-export interface ItemProgress {
+export interface ItemProgress extends ProgressFigures {
   activityCode: string;
   activityName: string;
   phaseNumber: number;
@@ -283,11 +284,6 @@ export interface ItemProgress {
   included: boolean;
   plannedStart: string;
   plannedDue: string;
-  progress: number;
-  validatedProgress: number;
-  expected: number;
-  variance: number;
-  status: TrafficLight;
   overdue: boolean;
   daysLate: number | null;
   completedOn?: string | null;
@@ -305,17 +301,12 @@ export interface InstitutionProgress {
   completedItems: number;
 }
 
-export interface StateProgress {
+export interface StateProgress extends ProgressFigures {
   asOf: string;
   stateCode: string;
   stateName: string;
   participating: boolean;
   thresholds?: Thresholds;
-  progress: number;
-  validatedProgress: number;
-  expected: number;
-  variance: number;
-  status: TrafficLight;
   overdueItems: number;
   onTimeRate: number | null;
   completedItems: number;
@@ -507,7 +498,17 @@ export interface DatedValue {
   date: string | null;
 }
 
-export interface IndicatorFigure {
+/** An indicator against its target at a date, in one scope (live or frozen in a review round alike). */
+export interface IndicatorValue {
+  value: number | null;
+  baseline: DatedValue | null;
+  target: DatedValue | null;
+  expectedNow: number | null;
+  achievement: number | null;
+  status: IndicatorStatus | null;
+}
+
+export interface IndicatorFigure extends IndicatorValue {
   code: string;
   name: string;
   definition: string | null;
@@ -517,12 +518,6 @@ export interface IndicatorFigure {
   params: Record<string, unknown>;
   /** `national` or a state code. */
   scope: string;
-  value: number | null;
-  baseline: DatedValue | null;
-  target: DatedValue | null;
-  expectedNow: number | null;
-  achievement: number | null;
-  status: IndicatorStatus | null;
 }
 
 /** `GET /programs/:p/indicators?asOf=&stateCode=`. */
@@ -596,14 +591,7 @@ export interface ReviewRoundList {
   rounds: ReviewRoundSummary[];
 }
 
-export interface FrozenIndicatorValue {
-  value: number | null;
-  baseline: DatedValue | null;
-  target: DatedValue | null;
-  expectedNow: number | null;
-  achievement: number | null;
-  status: IndicatorStatus | null;
-}
+export type FrozenIndicatorValue = IndicatorValue;
 
 export interface FrozenIndicator {
   code: string;
@@ -616,16 +604,11 @@ export interface FrozenIndicator {
   states: Record<string, FrozenIndicatorValue>;
 }
 
-export interface FrozenState {
+export interface FrozenState extends ProgressFigures {
   stateCode: string;
   stateName: string;
   joinedOn: string;
   exitedOn: string | null;
-  progress: number;
-  validatedProgress: number;
-  expected: number;
-  variance: number;
-  status: TrafficLight;
   institutions: number;
   includedItems: number;
   completedItems: number;

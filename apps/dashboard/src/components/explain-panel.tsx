@@ -5,6 +5,7 @@ import { formatDate, formatNumber, formatPercent, formatPoints, REPORT_STATUS_LA
 import type { ReportStatus, ReviewState } from '../api/types';
 import { EmptyState, LoadError, Loading } from './feedback';
 import { StatusTag } from './progress-bits';
+import { ScrollTable } from './scroll-table';
 
 // "Explicación": the arithmetic behind a figure, from the API's explain routes (the dashboard shows the
 // numbers the API used; it never recomputes them). Loaded only when the reader opens the panel.
@@ -47,33 +48,24 @@ function NationalExplain({ path }: { path: string }) {
           Desviación = avance − esperado = <strong>{formatPoints(f.variance)}</strong> → {f.status ? STATUS_LABELS[f.status] : 'sin datos'}
         </li>
       </ul>
-      <div className="table-scroll" role="region" aria-label="Términos por entidad" tabIndex={0}>
-        <table className="data-table compact">
-          <caption className="visually-hidden">Avance, avance validado y esperado de cada entidad</caption>
-          <thead>
-            <tr>
-              <th scope="col">Entidad</th>
-              <th scope="col">P (avance)</th>
-              <th scope="col">V (validado)</th>
-              <th scope="col">E (esperado)</th>
-              <th scope="col">Semáforo</th>
-            </tr>
-          </thead>
-          <tbody>
-            {states.map((s) => (
-              <tr key={s.stateCode}>
-                <th scope="row">{s.stateName}</th>
-                <td>{formatPercent(s.progress)}</td>
-                <td>{formatPercent(s.validatedProgress)}</td>
-                <td>{formatPercent(s.expected)}</td>
-                <td>
-                  <StatusTag status={s.status} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ScrollTable
+        label="Términos por entidad"
+        className="data-table compact"
+        caption="Avance, avance validado y esperado de cada entidad"
+        columns={['Entidad', 'P (avance)', 'V (validado)', 'E (esperado)', 'Semáforo']}
+      >
+        {states.map((s) => (
+          <tr key={s.stateCode}>
+            <th scope="row">{s.stateName}</th>
+            <td>{formatPercent(s.progress)}</td>
+            <td>{formatPercent(s.validatedProgress)}</td>
+            <td>{formatPercent(s.expected)}</td>
+            <td>
+              <StatusTag status={s.status} />
+            </td>
+          </tr>
+        ))}
+      </ScrollTable>
     </div>
   );
 }
@@ -112,51 +104,41 @@ function StateExplain({ path }: { path: string }) {
           Desviación (SV) = P − E = <strong>{formatPoints(f.variance)}</strong> → {STATUS_LABELS[f.status]}
         </li>
       </ul>
-      <div className="table-scroll" role="region" aria-label="Cálculo por actividad" tabIndex={0}>
-        <table className="data-table compact stack-on-phone" data-testid="explain-items">
-          <caption className="visually-hidden">Peso, avance y esperado de cada actividad</caption>
-          <thead>
-            <tr>
-              <th scope="col">Actividad</th>
-              <th scope="col">w</th>
-              <th scope="col">p</th>
-              <th scope="col">w·p</th>
-              <th scope="col">e</th>
-              <th scope="col">w·e</th>
-              <th scope="col">De dónde sale p</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((i) => (
-              <tr key={i.activityCode} data-activity={i.activityCode} className={i.included ? '' : 'row-excluded'}>
-                <th scope="row">
-                  {i.activityCode}
-                  {i.included ? null : <span className="tag tag-muted tag-inline">Excluida</span>}
-                </th>
-                <td data-label="w">{n1(i.weight)}</td>
-                <td data-label="p">{formatPercent(i.progress)}</td>
-                <td data-label="w·p">{n1(i.weightedProgress)}</td>
-                <td data-label="e">{formatPercent(i.expected)}</td>
-                <td data-label="w·e">{n1(i.weightedExpected)}</td>
-                <td data-label="De dónde sale p">
-                  {i.noInstitutions ? (
-                    'Sin instituciones activas: 0 %'
-                  ) : (
-                    <ul className="plain-list">
-                      {i.units.map((u) => (
-                        <li key={u.institutionId ?? 'state'}>
-                          {u.institutionName ? `${u.institutionName}: ` : ''}
-                          {reportLine(u)}
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ScrollTable
+        label="Cálculo por actividad"
+        className="data-table compact stack-on-phone"
+        testId="explain-items"
+        caption="Peso, avance y esperado de cada actividad"
+        columns={['Actividad', 'w', 'p', 'w·p', 'e', 'w·e', 'De dónde sale p']}
+      >
+        {items.map((i) => (
+          <tr key={i.activityCode} data-activity={i.activityCode} className={i.included ? '' : 'row-excluded'}>
+            <th scope="row">
+              {i.activityCode}
+              {i.included ? null : <span className="tag tag-muted tag-inline">Excluida</span>}
+            </th>
+            <td data-label="w">{n1(i.weight)}</td>
+            <td data-label="p">{formatPercent(i.progress)}</td>
+            <td data-label="w·p">{n1(i.weightedProgress)}</td>
+            <td data-label="e">{formatPercent(i.expected)}</td>
+            <td data-label="w·e">{n1(i.weightedExpected)}</td>
+            <td data-label="De dónde sale p">
+              {i.noInstitutions ? (
+                'Sin instituciones activas: 0 %'
+              ) : (
+                <ul className="plain-list">
+                  {i.units.map((u) => (
+                    <li key={u.institutionId ?? 'state'}>
+                      {u.institutionName ? `${u.institutionName}: ` : ''}
+                      {reportLine(u)}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </td>
+          </tr>
+        ))}
+      </ScrollTable>
     </div>
   );
 }

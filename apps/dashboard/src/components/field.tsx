@@ -33,14 +33,22 @@ export function Field({ id, label, hint, errors = [], required, className, child
         </p>
       ) : null}
       {children({ id, 'aria-invalid': errors.length ? true : undefined, 'aria-describedby': [hintId, errorId].filter(Boolean).join(' ') || undefined })}
-      {errors.length ? (
-        <ul className="field-errors" id={errorId} data-field-error={id}>
-          {errors.map((m, i) => (
-            <li key={i}>{translateFieldMessage(m)}</li>
-          ))}
-        </ul>
-      ) : null}
+      {errorId ? <FieldErrorList id={errorId} field={id} messages={errors} /> : null}
     </div>
+  );
+}
+
+/**
+ * A field's messages (the client's check or the API's), in Spanish. `id` is what the control's
+ * aria-describedby points at; `field`, when given, marks the list as that field's (`data-field-error`).
+ */
+export function FieldErrorList({ id, field, messages }: { id: string; field?: string; messages: string[] }) {
+  return (
+    <ul className="field-errors" id={id} data-field-error={field}>
+      {messages.map((m, i) => (
+        <li key={i}>{translateFieldMessage(m)}</li>
+      ))}
+    </ul>
   );
 }
 

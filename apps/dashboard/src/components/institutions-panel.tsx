@@ -1,12 +1,14 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '../api/client';
 import type { GovernmentOrder, Institution, InstitutionProgress, NewInstitution } from '../api/types';
 import { useSession } from '../auth/session';
-import { formatDate, knownSpanish, ORDER_LABELS, translateFieldMessage } from '../util/format';
-import { describeLoadError, EmptyState, ErrorNotice, LoadError, Loading, SuccessNotice } from './feedback';
-import { Field, groupFieldErrors, type FieldErrors } from './field';
 import type { Resource } from '../api/use-resource';
+import { formatDate, knownSpanish, ORDER_LABELS } from '../util/format';
+import { describeLoadError, EmptyState, ErrorNotice, LoadError, Loading, SuccessNotice } from './feedback';
+import { Field, type FieldErrors } from './field';
+import { FormActions } from './form-actions';
 import { ProgressCell } from './progress-bits';
+import { ScrollTable } from './scroll-table';
+import { reviseMessage, useApiForm } from './use-api-form';
 
 interface Props {
   institutionsPath: string;
@@ -31,48 +33,34 @@ export function InstitutionsPanel({ institutionsPath, institutions, canEdit, tod
       ) : list.length === 0 ? (
         <EmptyState title="Aún no hay instituciones registradas en esta entidad." />
       ) : (
-        <div className="table-scroll" role="region" aria-labelledby="institutions-title" tabIndex={0}>
-          <table className="data-table stack-on-phone" data-testid="institutions-table">
-            <thead>
-              <tr>
-                <th scope="col">Institución</th>
-                <th scope="col">Siglas</th>
-                <th scope="col">Orden de gobierno</th>
-                <th scope="col">Incorporación</th>
-                <th scope="col">Situación</th>
-                {progressById ? <th scope="col">Avance</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((i) => (
-                <tr key={i.id}>
-                  <th scope="row">{i.name}</th>
-                  <td data-label="Siglas">{i.acronym ?? '—'}</td>
-                  <td data-label="Orden de gobierno">{ORDER_LABELS[i.order] ?? i.order}</td>
-                  <td data-label="Incorporación">
-                    <time dateTime={i.joinedOn}>{formatDate(i.joinedOn)}</time>
-                  </td>
-                  <td data-label="Situación">{i.exitedOn && i.exitedOn <= today ? <span className="tag tag-muted">Baja desde {formatDate(i.exitedOn)}</span> : <span className="tag tag-ok">Activa</span>}</td>
-                  {progressById ? (
-                    <td data-label="Avance" data-col="progress">
-                      {progressById.get(i.id) ? (
-                        <>
-                          <ProgressCell progress={progressById.get(i.id)!.progress} />
-                          <span className="hint">
-                            {' '}
-                            {progressById.get(i.id)!.completedItems} de {progressById.get(i.id)!.items} {progressById.get(i.id)!.items === 1 ? 'actividad concluida' : 'actividades concluidas'}
-                          </span>
-                        </>
-                      ) : (
-                        '—'
-                      )}
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable labelledBy="institutions-title" testId="institutions-table" columns={['Institución', 'Siglas', 'Orden de gobierno', 'Incorporación', 'Situación', progressById && 'Avance']}>
+          {list.map((i) => (
+            <tr key={i.id}>
+              <th scope="row">{i.name}</th>
+              <td data-label="Siglas">{i.acronym ?? '—'}</td>
+              <td data-label="Orden de gobierno">{ORDER_LABELS[i.order] ?? i.order}</td>
+              <td data-label="Incorporación">
+                <time dateTime={i.joinedOn}>{formatDate(i.joinedOn)}</time>
+              </td>
+              <td data-label="Situación">{i.exitedOn && i.exitedOn <= today ? <span className="tag tag-muted">Baja desde {formatDate(i.exitedOn)}</span> : <span className="tag tag-ok">Activa</span>}</td>
+              {progressById ? (
+                <td data-label="Avance" data-col="progress">
+                  {progressById.get(i.id) ? (
+                    <>
+                      <ProgressCell progress={progressById.get(i.id)!.progress} />
+                      <span className="hint">
+                        {' '}
+                        {progressById.get(i.id)!.completedItems} de {progressById.get(i.id)!.items} {progressById.get(i.id)!.items === 1 ? 'actividad concluida' : 'actividades concluidas'}
+                      </span>
+                    </>
+                  ) : (
+                    '—'
+                  )}
+                </td>
+              ) : null}
+            </tr>
+          ))}
+        </ScrollTable>
       )}
       {canEdit ? (
         <>
@@ -100,47 +88,40 @@ function InstitutionForm({ path, onSubmit, onRegistered }: { path: string; onSub
   const [acronym, setAcronym] = useState('');
   const [order, setOrder] = useState<GovernmentOrder | ''>('');
   const [joinedOn, setJoinedOn] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useApiForm(FORM_FIELDS);
+  const { errors } = form;
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setFormError(null);
     onSubmit();
     const check: FieldErrors = {};
     if (!name.trim()) check.name = ['Escriba el nombre de la institución.'];
     if (!order) check.order = ['Elija el orden de gobierno.'];
-    setErrors(check);
-    if (Object.keys(check).length) return;
     const body: NewInstitution = { name: name.trim(), order: order as GovernmentOrder };
     if (acronym.trim()) body.acronym = acronym.trim();
     if (joinedOn) body.joinedOn = joinedOn;
-    setBusy(true);
-    try {
-      const created = await api.post<Institution>(path, body);
-      setName('');
-      setAcronym('');
-      setOrder('');
-      setJoinedOn('');
-      onRegistered(created ?? { ...body, id: '', acronym: body.acronym ?? null, joinedOn: body.joinedOn ?? '', exitedOn: null });
-    } catch (err) {
-      if (!(err instanceof ApiError)) throw err;
-      setErrors(groupFieldErrors(err.errors));
-      if (err.status === 403) setFormError('No tiene permiso para registrar instituciones en esta entidad.');
-      else if (err.status === 409 && !err.errors.length) setFormError(knownSpanish(err.message) ?? 'El registro choca con otro existente; recargue la página.');
-      else if (err.status === 400 || err.status === 409) {
-        const others = err.errors.filter((x) => !FORM_FIELDS.includes(x.field)).map((x) => translateFieldMessage(x.message));
-        setFormError(['Revise los datos marcados.', ...others].join(' '));
-      } else setFormError(describeLoadError(err));
-    } finally {
-      setBusy(false);
-    }
+    void form.attempt(
+      check,
+      async () => {
+        const created = await api.post<Institution>(path, body);
+        setName('');
+        setAcronym('');
+        setOrder('');
+        setJoinedOn('');
+        onRegistered(created ?? { ...body, id: '', acronym: body.acronym ?? null, joinedOn: body.joinedOn ?? '', exitedOn: null });
+      },
+      (err, unplaced) => {
+        if (err.status === 403) return 'No tiene permiso para registrar instituciones en esta entidad.';
+        if (err.status === 409 && !err.errors.length) return knownSpanish(err.message) ?? 'El registro choca con otro existente; recargue la página.';
+        if (err.status === 400 || err.status === 409) return reviseMessage(unplaced);
+        return describeLoadError(err);
+      },
+    );
   }
 
   return (
     <form onSubmit={submit} noValidate className="form-grid" aria-labelledby="institution-form-title" data-testid="institution-form">
-      {formError ? <ErrorNotice>{formError}</ErrorNotice> : null}
+      {form.formError ? <ErrorNotice>{form.formError}</ErrorNotice> : null}
       <Field id="institution-name" label="Nombre" errors={errors.name} required className="field-wide">
         {(a11y) => <input {...a11y} type="text" value={name} maxLength={300} onChange={(e) => setName(e.target.value)} />}
       </Field>
@@ -162,11 +143,7 @@ function InstitutionForm({ path, onSubmit, onRegistered }: { path: string; onSub
       <Field id="institution-joined-on" label="Fecha de incorporación" hint="Si la deja vacía, se usa la fecha de hoy." errors={errors.joinedOn}>
         {(a11y) => <input {...a11y} type="date" value={joinedOn} onChange={(e) => setJoinedOn(e.target.value)} />}
       </Field>
-      <div className="form-actions field-wide">
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? 'Registrando…' : 'Registrar institución'}
-        </button>
-      </div>
+      <FormActions busy={form.busy} label="Registrar institución" busyLabel="Registrando…" wide />
     </form>
   );
 }

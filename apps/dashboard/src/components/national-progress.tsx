@@ -8,9 +8,13 @@ import { formatDate, formatPercent, formatPoints, STATUS_LABELS, STATUS_LABELS_P
 import { AsOfPicker, useAsOf, withAsOf } from './as-of-picker';
 import { StateProgressChart, TrendChart } from './charts';
 import { ExplainDetails } from './explain-panel';
-import { EmptyState, LoadError, Loading } from './feedback';
+import { EmptyState, Loading } from './feedback';
+import { Loaded } from './loaded';
 import { MexicoMap } from './mexico-map';
-import { Figure, ProgressCell, StatusLegend, StatusTag } from './progress-bits';
+import { Figure, StatusLegend, StatusTag } from './progress-bits';
+import { RoundCells } from './round-cells';
+import { ScrollTable } from './scroll-table';
+import { StateFiguresTable } from './state-figures-table';
 
 interface Props {
   programCode: string;
@@ -55,7 +59,6 @@ export function NationalProgressSections({ programCode, stateNames, canOpen, ref
   }, [refreshKey, reloadProgress, reloadRounds]);
 
   const sorted = useMemo(() => [...(progress.data?.states ?? [])].sort(byProgress), [progress.data]);
-  const n = progress.data?.national;
   const stateHref = (code: string) => (canOpen(code) ? paths.state(programCode, code) : null);
 
   return (
@@ -64,47 +67,32 @@ export function NationalProgressSections({ programCode, stateNames, canOpen, ref
 
       <section aria-labelledby="national-figures-title" className="panel" data-testid="national-figures">
         <h2 id="national-figures-title">Cifras nacionales{shownAsOf ? ` al ${formatDate(shownAsOf)}` : ''}</h2>
-        {progress.error ? (
-          progress.error.status === 404 ? (
-            <EmptyState title="No se encontró este programa." />
-          ) : (
-            <LoadError error={progress.error} onRetry={progress.reload} />
-          )
-        ) : !n ? (
-          <Loading label="Calculando cifras…" />
-        ) : (
-          <>
-            <dl className="figures">
-              <Figure
-                testId="national-progress"
-                label="Avance nacional"
-                value={formatPercent(n.progress)}
-                detail={
-                  <>
-                    <StatusTag status={n.status} />
-                  </>
-                }
-              />
-              <Figure testId="national-expected" label="Esperado a la fecha" value={formatPercent(n.expected)} detail={`Desviación ${formatPoints(n.variance)}`} />
-              <Figure testId="national-validated" label="Avance validado" value={formatPercent(n.validatedProgress)} detail="Solo reportes aceptados por la coordinación" />
-              <Figure
-                testId="national-states"
-                label="Entidades participantes"
-                value={String(n.states)}
-                detail={
-                  n.distribution
-                    ? TRAFFIC_LIGHTS.filter((s) => n.distribution![s])
-                        .map((s) => `${n.distribution![s]} ${n.distribution![s] === 1 ? STATUS_LABELS[s].toLowerCase() : STATUS_LABELS_PLURAL[s]}`)
-                        .join(' · ') || undefined
-                    : undefined
-                }
-              />
-              <Figure testId="national-institutions" label="Instituciones implementadoras" value={String(n.institutions)} detail="Activas a la fecha" />
-              <Figure testId="national-overdue" label="Actividades vencidas" value={String(n.overdueItems)} detail="Pasó su término sin llegar a 100 %" />
-            </dl>
-            <ExplainDetails path={withAsOf(`${base}/progress/explain`, shownAsOf)} kind="national" testId="national-explain" />
-          </>
-        )}
+        <Loaded resource={progress} loadingLabel="Calculando cifras…" notFound="No se encontró este programa.">
+          {({ national: n }) => (
+            <>
+              <dl className="figures">
+                <Figure testId="national-progress" label="Avance nacional" value={formatPercent(n.progress)} detail={<StatusTag status={n.status} />} />
+                <Figure testId="national-expected" label="Esperado a la fecha" value={formatPercent(n.expected)} detail={`Desviación ${formatPoints(n.variance)}`} />
+                <Figure testId="national-validated" label="Avance validado" value={formatPercent(n.validatedProgress)} detail="Solo reportes aceptados por la coordinación" />
+                <Figure
+                  testId="national-states"
+                  label="Entidades participantes"
+                  value={String(n.states)}
+                  detail={
+                    n.distribution
+                      ? TRAFFIC_LIGHTS.filter((s) => n.distribution![s])
+                          .map((s) => `${n.distribution![s]} ${n.distribution![s] === 1 ? STATUS_LABELS[s].toLowerCase() : STATUS_LABELS_PLURAL[s]}`)
+                          .join(' · ') || undefined
+                      : undefined
+                  }
+                />
+                <Figure testId="national-institutions" label="Instituciones implementadoras" value={String(n.institutions)} detail="Activas a la fecha" />
+                <Figure testId="national-overdue" label="Actividades vencidas" value={String(n.overdueItems)} detail="Pasó su término sin llegar a 100 %" />
+              </dl>
+              <ExplainDetails path={withAsOf(`${base}/progress/explain`, shownAsOf)} kind="national" testId="national-explain" />
+            </>
+          )}
+        </Loaded>
       </section>
 
       <div className="grid-2">
@@ -144,65 +132,34 @@ export function NationalProgressSections({ programCode, stateNames, canOpen, ref
       {progress.data && sorted.length ? (
         <section aria-labelledby="states-table-title" className="panel">
           <h2 id="states-table-title">Cifras por entidad</h2>
-          <div className="table-scroll" role="region" aria-labelledby="states-table-title" tabIndex={0}>
-            <table className="data-table stack-on-phone" data-testid="states-progress-table">
-              <thead>
-                <tr>
-                  <th scope="col">Entidad</th>
-                  <th scope="col">Avance</th>
-                  <th scope="col">Esperado</th>
-                  <th scope="col">Desviación</th>
-                  <th scope="col">Semáforo</th>
-                  <th scope="col">Validado</th>
-                  <th scope="col">Vencidas</th>
-                  <th scope="col">En plazo</th>
-                </tr>
-              </thead>
-              <tbody>
-                {sorted.map((s) => {
-                  const href = stateHref(s.stateCode);
-                  const name = stateNames.get(s.stateCode) ?? s.stateName;
-                  return (
-                    <tr key={s.stateCode} data-state-code={s.stateCode}>
-                      <th scope="row">{href ? <Link to={href}>{name}</Link> : name}</th>
-                      <td data-label="Avance" data-col="progress">
-                        <ProgressCell progress={s.progress} expected={s.expected} status={s.status} />
-                      </td>
-                      <td data-label="Esperado" data-col="expected">
-                        {formatPercent(s.expected)}
-                      </td>
-                      <td data-label="Desviación">{formatPoints(s.variance)}</td>
-                      <td data-label="Semáforo" data-col="status">
-                        <StatusTag status={s.status} />
-                      </td>
-                      <td data-label="Validado" data-col="validated">
-                        {formatPercent(s.validatedProgress)}
-                      </td>
-                      <td data-label="Vencidas">{s.overdueItems}</td>
-                      <td data-label="En plazo">{formatPercent(s.onTimeRate)}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <StateFiguresTable
+            labelledBy="states-table-title"
+            testId="states-progress-table"
+            states={sorted}
+            columns={['progress', 'expected', 'variance', 'status', 'validated', 'overdue', 'onTime']}
+            rowHeader={(s) => {
+              const href = stateHref(s.stateCode);
+              const name = stateNames.get(s.stateCode) ?? s.stateName;
+              return href ? <Link to={href}>{name}</Link> : name;
+            }}
+          />
         </section>
       ) : null}
 
       <div className="grid-2">
         <section aria-labelledby="trend-title" className="panel" data-testid="trend">
           <h2 id="trend-title">Tendencia</h2>
-          {snapshots.error ? (
-            <LoadError error={snapshots.error} onRetry={snapshots.reload} />
-          ) : !snapshots.data ? (
-            <Loading />
-          ) : snapshots.data.points.length === 0 ? (
-            <EmptyState title="Aún no hay cortes diarios guardados.">
-              <p>El proceso nocturno guarda las cifras de cada día; la tendencia aparecerá a partir del primer corte.</p>
-            </EmptyState>
-          ) : (
-            <TrendChart testId="trend-chart" title="Gráfica de líneas del avance nacional, el avance validado y el esperado, día por día" points={snapshots.data.points} />
-          )}
+          <Loaded resource={snapshots}>
+            {({ points }) =>
+              points.length === 0 ? (
+                <EmptyState title="Aún no hay cortes diarios guardados.">
+                  <p>El proceso nocturno guarda las cifras de cada día; la tendencia aparecerá a partir del primer corte.</p>
+                </EmptyState>
+              ) : (
+                <TrendChart testId="trend-chart" title="Gráfica de líneas del avance nacional, el avance validado y el esperado, día por día" points={points} />
+              )
+            }
+          </Loaded>
         </section>
 
         <NotificationsSection notifications={notifications} asOf={shownAsOf} stateHref={stateHref} />
@@ -210,37 +167,20 @@ export function NationalProgressSections({ programCode, stateNames, canOpen, ref
 
       <section aria-labelledby="rounds-national-title" className="panel" data-testid="national-rounds">
         <h2 id="rounds-national-title">Rondas de reporte</h2>
-        {rounds.error ? (
-          <LoadError error={rounds.error} onRetry={rounds.reload} />
-        ) : !rounds.data ? (
-          <Loading />
-        ) : rounds.data.rounds.length === 0 ? (
-          <EmptyState title="La coordinación aún no define rondas de reporte." />
-        ) : (
-          <>
-            <p className="summary">
-              Rondas vencidas al {formatDate(rounds.data.asOf)}: completitud {formatPercent(rounds.data.national.completeness)} ({rounds.data.national.submitted} de{' '}
-              {rounds.data.national.expected} entregas), puntualidad {formatPercent(rounds.data.national.timeliness)} ({rounds.data.national.onTime} a tiempo).
-            </p>
-            <div className="table-scroll" role="region" aria-labelledby="rounds-national-title" tabIndex={0}>
-              <table className="data-table stack-on-phone">
-                <thead>
-                  <tr>
-                    <th scope="col">Ronda</th>
-                    <th scope="col">Vence</th>
-                    <th scope="col">Entregas</th>
-                    <th scope="col">Completitud</th>
-                    <th scope="col">Puntualidad</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rounds.data.rounds.map((r) => (
+        <Loaded resource={rounds}>
+          {(list) =>
+            list.rounds.length === 0 ? (
+              <EmptyState title="La coordinación aún no define rondas de reporte." />
+            ) : (
+              <>
+                <p className="summary">
+                  Rondas vencidas al {formatDate(list.asOf)}: completitud {formatPercent(list.national.completeness)} ({list.national.submitted} de {list.national.expected}{' '}
+                  entregas), puntualidad {formatPercent(list.national.timeliness)} ({list.national.onTime} a tiempo).
+                </p>
+                <ScrollTable labelledBy="rounds-national-title" columns={['Ronda', 'Vence', 'Entregas', 'Completitud', 'Puntualidad']}>
+                  {list.rounds.map((r) => (
                     <tr key={r.code} data-round={r.code}>
-                      <th scope="row">
-                        {r.code}
-                        {r.name ? <span className="card-sub"> · {r.name}</span> : null}
-                      </th>
-                      <td data-label="Vence">{formatDate(r.dueOn)}</td>
+                      <RoundCells round={r} withPeriod={false} />
                       <td data-label="Entregas">
                         {r.submitted} de {r.expected}
                       </td>
@@ -248,11 +188,11 @@ export function NationalProgressSections({ programCode, stateNames, canOpen, ref
                       <td data-label="Puntualidad">{formatPercent(r.timeliness)}</td>
                     </tr>
                   ))}
-                </tbody>
-              </table>
-            </div>
-          </>
-        )}
+                </ScrollTable>
+              </>
+            )
+          }
+        </Loaded>
       </section>
     </>
   );
@@ -283,28 +223,28 @@ function NotificationsSection({ notifications, asOf, stateHref }: { notification
   return (
     <section aria-labelledby="notices-title" className="panel" data-testid="notifications">
       <h2 id="notices-title">Actividades vencidas y por vencer</h2>
-      {notifications.error ? (
-        <LoadError error={notifications.error} onRetry={notifications.reload} />
-      ) : !notifications.data ? (
-        <Loading />
-      ) : items.length === 0 ? (
-        <EmptyState title="Sin avisos de vencimiento a esta fecha." />
-      ) : (
-        <>
-          {overdue.length ? (
+      <Loaded resource={notifications}>
+        {() =>
+          items.length === 0 ? (
+            <EmptyState title="Sin avisos de vencimiento a esta fecha." />
+          ) : (
             <>
-              <h3>Vencidas ({overdue.length})</h3>
-              {list(overdue, 'overdue')}
+              {overdue.length ? (
+                <>
+                  <h3>Vencidas ({overdue.length})</h3>
+                  {list(overdue, 'overdue')}
+                </>
+              ) : null}
+              {soon.length ? (
+                <>
+                  <h3>Vencen en los próximos 7 días ({soon.length})</h3>
+                  {list(soon, 'due_soon')}
+                </>
+              ) : null}
             </>
-          ) : null}
-          {soon.length ? (
-            <>
-              <h3>Vencen en los próximos 7 días ({soon.length})</h3>
-              {list(soon, 'due_soon')}
-            </>
-          ) : null}
-        </>
-      )}
+          )
+        }
+      </Loaded>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import type { ItemProgress, PlanItem } from '../api/types';
 import { formatDate, formatPercent } from '../util/format';
 import { ProgressCell, StatusTag } from './progress-bits';
+import { ACTIONS_COLUMN, ScrollTable } from './scroll-table';
 
 export function phaseNumber(item: PlanItem): number {
   return typeof item.phase === 'object' && item.phase !== null ? item.phase.number : Number(item.phase);
@@ -26,115 +27,98 @@ interface Props {
 export function PlanTable({ items, progress, canEdit, canReport = false, selected, onReplan, onReport, onHistory }: Props) {
   const withActions = canEdit || canReport || Boolean(onHistory);
   return (
-    <div className="table-scroll" role="region" aria-labelledby="plan-items-title" tabIndex={0}>
-      <table className="data-table plan-table stack-on-phone" data-testid="plan-table">
-        <thead>
-          <tr>
-            <th scope="col">Clave</th>
-            <th scope="col">Actividad</th>
-            <th scope="col">Fase</th>
-            <th scope="col">Periodo</th>
-            <th scope="col">Situación</th>
-            <th scope="col">Avance</th>
-            <th scope="col">Esperado</th>
-            <th scope="col">Semáforo</th>
-            <th scope="col">Atraso</th>
+    <ScrollTable
+      labelledBy="plan-items-title"
+      className="data-table plan-table stack-on-phone"
+      testId="plan-table"
+      columns={['Clave', 'Actividad', 'Fase', 'Periodo', 'Situación', 'Avance', 'Esperado', 'Semáforo', 'Atraso', withActions && ACTIONS_COLUMN]}
+    >
+      {items.map((it) => {
+        const p = progress?.get(it.activityCode);
+        const label = `${it.activityCode} ${it.activityName}`;
+        return (
+          <tr key={it.activityCode} data-activity={it.activityCode} className={`${it.included ? '' : 'row-excluded'}${selected === it.activityCode ? ' row-selected' : ''}`}>
+            <th scope="row">{it.activityCode}</th>
+            <td data-label="Actividad" className="cell-title">
+              {it.activityName}
+              {it.level === 'institution' ? <span className="tag tag-muted tag-inline">Por institución</span> : null}
+              {it.optional ? <span className="tag tag-muted tag-inline">Opcional</span> : null}
+            </td>
+            <td data-label="Fase">{phaseNumber(it)}</td>
+            <td data-label="Periodo" className="cell-period">
+              <span className="nowrap">
+                <span className="visually-hidden">Inicio: </span>
+                <time dateTime={it.plannedStart} data-col="plannedStart">
+                  {formatDate(it.plannedStart)}
+                </time>
+                <span aria-hidden="true"> –</span>
+              </span>{' '}
+              <span className="nowrap">
+                <span className="visually-hidden">Término: </span>
+                <time dateTime={it.plannedDue} data-col="plannedDue">
+                  {formatDate(it.plannedDue)}
+                </time>
+              </span>
+            </td>
+            <td data-label="Situación">
+              {it.included ? <span className="tag tag-ok">Incluida</span> : <span className="tag tag-muted">Excluida</span>}
+              {it.replanned ? (
+                <span className="replanned-note">
+                  <span className="tag tag-info">Re-planificada</span>
+                  <span className="original-dates">
+                    Original: {formatDate(it.originalStart)} – {formatDate(it.originalDue)}
+                  </span>
+                </span>
+              ) : null}
+            </td>
+            <td data-col="progress" data-label="Avance">
+              {p && it.included ? <ProgressCell progress={p.progress} expected={p.expected} status={p.status} /> : '—'}
+              {p?.noInstitutions && it.included ? <span className="hint"> Sin instituciones activas</span> : null}
+            </td>
+            <td data-col="expected" data-label="Esperado">
+              {p && it.included ? formatPercent(p.expected) : '—'}
+            </td>
+            <td data-col="status" data-label="Semáforo">
+              {p && it.included ? <StatusTag status={p.status} /> : '—'}
+            </td>
+            <td data-col="late" data-label="Atraso">
+              {p && it.included && p.overdue ? (
+                <>
+                  <span className="tag tag-danger">Vencida</span>{' '}
+                  <span className="nowrap">
+                    {p.daysLate ?? 0} {p.daysLate === 1 ? 'día' : 'días'}
+                  </span>
+                </>
+              ) : p && it.included ? (
+                <span className="nowrap">En plazo</span>
+              ) : (
+                '—'
+              )}
+            </td>
             {withActions ? (
-              <th scope="col">
-                <span className="visually-hidden">Acciones</span>
-              </th>
+              <td className="cell-action">
+                <div className="row-actions">
+                  {canReport && it.included && onReport ? (
+                    <button type="button" className="button button-small" onClick={() => onReport(it.activityCode)} aria-label={`Reportar avance de ${label}`}>
+                      Reportar
+                    </button>
+                  ) : null}
+                  {onHistory ? (
+                    <button type="button" className="button button-secondary button-small" onClick={() => onHistory(it.activityCode)} aria-label={`Historial de reportes de ${label}`}>
+                      Historial
+                    </button>
+                  ) : null}
+                  {canEdit ? (
+                    <button type="button" className="button button-secondary button-small" onClick={() => onReplan(it.activityCode)} aria-label={`Re-planificar ${label}`}>
+                      Re-planificar
+                    </button>
+                  ) : null}
+                </div>
+              </td>
             ) : null}
           </tr>
-        </thead>
-        <tbody>
-          {items.map((it) => {
-            const p = progress?.get(it.activityCode);
-            const label = `${it.activityCode} ${it.activityName}`;
-            return (
-              <tr key={it.activityCode} data-activity={it.activityCode} className={`${it.included ? '' : 'row-excluded'}${selected === it.activityCode ? ' row-selected' : ''}`}>
-                <th scope="row">{it.activityCode}</th>
-                <td data-label="Actividad" className="cell-title">
-                  {it.activityName}
-                  {it.level === 'institution' ? <span className="tag tag-muted tag-inline">Por institución</span> : null}
-                  {it.optional ? <span className="tag tag-muted tag-inline">Opcional</span> : null}
-                </td>
-                <td data-label="Fase">{phaseNumber(it)}</td>
-                <td data-label="Periodo" className="cell-period">
-                  <span className="nowrap">
-                    <span className="visually-hidden">Inicio: </span>
-                    <time dateTime={it.plannedStart} data-col="plannedStart">
-                      {formatDate(it.plannedStart)}
-                    </time>
-                    <span aria-hidden="true"> –</span>
-                  </span>{' '}
-                  <span className="nowrap">
-                    <span className="visually-hidden">Término: </span>
-                    <time dateTime={it.plannedDue} data-col="plannedDue">
-                      {formatDate(it.plannedDue)}
-                    </time>
-                  </span>
-                </td>
-                <td data-label="Situación">
-                  {it.included ? <span className="tag tag-ok">Incluida</span> : <span className="tag tag-muted">Excluida</span>}
-                  {it.replanned ? (
-                    <span className="replanned-note">
-                      <span className="tag tag-info">Re-planificada</span>
-                      <span className="original-dates">
-                        Original: {formatDate(it.originalStart)} – {formatDate(it.originalDue)}
-                      </span>
-                    </span>
-                  ) : null}
-                </td>
-                <td data-col="progress" data-label="Avance">
-                  {p && it.included ? <ProgressCell progress={p.progress} expected={p.expected} status={p.status} /> : '—'}
-                  {p?.noInstitutions && it.included ? <span className="hint"> Sin instituciones activas</span> : null}
-                </td>
-                <td data-col="expected" data-label="Esperado">
-                  {p && it.included ? formatPercent(p.expected) : '—'}
-                </td>
-                <td data-col="status" data-label="Semáforo">
-                  {p && it.included ? <StatusTag status={p.status} /> : '—'}
-                </td>
-                <td data-col="late" data-label="Atraso">
-                  {p && it.included && p.overdue ? (
-                    <>
-                      <span className="tag tag-danger">Vencida</span>{' '}
-                      <span className="nowrap">
-                        {p.daysLate ?? 0} {p.daysLate === 1 ? 'día' : 'días'}
-                      </span>
-                    </>
-                  ) : p && it.included ? (
-                    <span className="nowrap">En plazo</span>
-                  ) : (
-                    '—'
-                  )}
-                </td>
-                {withActions ? (
-                  <td className="cell-action">
-                    <div className="row-actions">
-                      {canReport && it.included && onReport ? (
-                        <button type="button" className="button button-small" onClick={() => onReport(it.activityCode)} aria-label={`Reportar avance de ${label}`}>
-                          Reportar
-                        </button>
-                      ) : null}
-                      {onHistory ? (
-                        <button type="button" className="button button-secondary button-small" onClick={() => onHistory(it.activityCode)} aria-label={`Historial de reportes de ${label}`}>
-                          Historial
-                        </button>
-                      ) : null}
-                      {canEdit ? (
-                        <button type="button" className="button button-secondary button-small" onClick={() => onReplan(it.activityCode)} aria-label={`Re-planificar ${label}`}>
-                          Re-planificar
-                        </button>
-                      ) : null}
-                    </div>
-                  </td>
-                ) : null}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </ScrollTable>
   );
 }

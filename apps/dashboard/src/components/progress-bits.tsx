@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { IndicatorStatus, TrafficLight } from '../api/types';
 import { formatPercent, INDICATOR_STATUS_LABELS, STATUS_LABELS } from '../util/format';
+import { SymbolTag } from './symbol-tag';
 
 /** Bar and map fills per traffic light (the text label always goes with them). */
 export const STATUS_COLORS: Record<TrafficLight, string> = {
@@ -21,10 +22,9 @@ const STATUS_SYMBOLS: Record<TrafficLight, string> = {
 export function StatusTag({ status, label }: { status: TrafficLight | null | undefined; label?: string }) {
   if (!status) return <span className="tag tag-muted">Sin datos</span>;
   return (
-    <span className={`tag status-tag status-${status}`} data-status={status}>
-      <span aria-hidden="true">{STATUS_SYMBOLS[status]} </span>
+    <SymbolTag className={`status-tag status-${status}`} status={status} symbol={STATUS_SYMBOLS[status]}>
       {label ?? STATUS_LABELS[status]}
-    </span>
+    </SymbolTag>
   );
 }
 
@@ -90,20 +90,23 @@ export const INDICATOR_STATUS_SYMBOLS: Record<IndicatorStatus, string> = {
   behind: '▼',
 };
 
-/** How an indicator stands against its target, in words with a symbol; "Sin meta" when it has none. */
-export function IndicatorStatusTag({ status }: { status: IndicatorStatus | null | undefined }) {
+/**
+ * How an indicator stands against its target, in words with a symbol. No status has two causes: no target in
+ * this scope (nothing to judge against), or a target but no value yet (a share of nothing, e.g. no institution
+ * registered or no reporting round due).
+ */
+export function IndicatorStatusTag({ status, hasTarget = false }: { status: IndicatorStatus | null | undefined; hasTarget?: boolean }) {
   if (!status) {
     return (
-      <span className="tag tag-muted" data-status="none">
-        <span aria-hidden="true">– </span>Sin meta
-      </span>
+      <SymbolTag className="tag-muted" status="none" symbol="–">
+        {hasTarget ? 'Sin valor a la fecha' : 'Sin meta'}
+      </SymbolTag>
     );
   }
   return (
-    <span className={`tag status-tag indicator-status-${status}`} data-status={status}>
-      <span aria-hidden="true">{INDICATOR_STATUS_SYMBOLS[status]} </span>
+    <SymbolTag className={`status-tag indicator-status-${status}`} status={status} symbol={INDICATOR_STATUS_SYMBOLS[status]}>
       {INDICATOR_STATUS_LABELS[status]}
-    </span>
+    </SymbolTag>
   );
 }
 

@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { ApiError } from '../api/client';
 import type { PlanChange, PlanItem } from '../api/types';
 import { useSession } from '../auth/session';
+import { formatDate, knownSpanish } from '../util/format';
 import { describeLoadError, ErrorNotice } from './feedback';
-import { Field, groupFieldErrors, type FieldErrors } from './field';
-import { formatDate, knownSpanish, translateFieldMessage } from '../util/format';
+import { Field, FieldErrorList, type FieldErrors } from './field';
+import { FormActions } from './form-actions';
+import { reviseMessage, useApiForm } from './use-api-form';
 
 interface Props {
   planPath: string;
@@ -26,10 +27,9 @@ export function ReplanForm({ planPath, item, onSaved, onCancel, onReload }: Prop
   const [plannedDue, setPlannedDue] = useState(item.plannedDue);
   const [included, setIncluded] = useState(item.included);
   const [justification, setJustification] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
+  const form = useApiForm(FORM_FIELDS);
+  const { errors } = form;
   const [conflict, setConflict] = useState(false);
-  const [busy, setBusy] = useState(false);
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -45,9 +45,8 @@ export function ReplanForm({ planPath, item, onSaved, onCancel, onReload }: Prop
     setConflict(false);
   }, [item.version, item.plannedStart, item.plannedDue, item.included]);
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setFormError(null);
     setConflict(false);
     const check: FieldErrors = {};
     if (!justification.trim()) check.justification = ['Explique el motivo del cambio: la justificación es obligatoria.'];
@@ -56,31 +55,29 @@ export function ReplanForm({ planPath, item, onSaved, onCancel, onReload }: Prop
     if (plannedDue !== item.plannedDue) change.plannedDue = plannedDue;
     if (included !== item.included) change.included = included;
     const changed = change.plannedStart !== undefined || change.plannedDue !== undefined || change.included !== undefined;
-    setErrors(check);
     if (!changed) {
-      setFormError('No hay cambios que guardar: modifique las fechas o el alcance.');
+      form.setErrors(check);
+      form.setFormError('No hay cambios que guardar: modifique las fechas o el alcance.');
       return;
     }
-    if (Object.keys(check).length) return;
-    setBusy(true);
-    try {
-      const saved = await api.patch<PlanItem>(`${planPath}/${encodeURIComponent(item.activityCode)}`, change);
-      onSaved(saved, change);
-    } catch (err) {
-      if (!(err instanceof ApiError)) throw err;
-      const grouped = groupFieldErrors(err.errors);
-      setErrors(grouped);
-      // 409 with a `version` error: a stale edit. Any other 409 (e.g. the state withdrew) is said as such.
-      if (err.status === 409 && (err.errors.some((x) => x.field === 'version') || !knownSpanish(err.message))) setConflict(true);
-      else if (err.status === 409) setFormError(knownSpanish(err.message));
-      else if (err.status === 403) setFormError('No tiene permiso para modificar el programa de esta entidad.');
-      else if (err.status === 400 && err.errors.length) {
-        const others = err.errors.filter((e) => !FORM_FIELDS.includes(e.field)).map((e) => translateFieldMessage(e.message));
-        setFormError(['Revise los datos marcados.', ...others].join(' '));
-      } else setFormError(describeLoadError(err));
-    } finally {
-      setBusy(false);
-    }
+    void form.attempt(
+      check,
+      async () => {
+        const saved = await api.patch<PlanItem>(`${planPath}/${encodeURIComponent(item.activityCode)}`, change);
+        onSaved(saved, change);
+      },
+      (err, unplaced) => {
+        // 409 with a `version` error: a stale edit. Any other 409 (e.g. the state withdrew) is said as such.
+        if (err.status === 409 && (err.errors.some((x) => x.field === 'version') || !knownSpanish(err.message))) {
+          setConflict(true);
+          return null;
+        }
+        if (err.status === 409) return knownSpanish(err.message);
+        if (err.status === 403) return 'No tiene permiso para modificar el programa de esta entidad.';
+        if (err.status === 400 && err.errors.length) return reviseMessage(unplaced);
+        return describeLoadError(err);
+      },
+    );
   }
 
   return (
@@ -102,7 +99,7 @@ export function ReplanForm({ planPath, item, onSaved, onCancel, onReload }: Prop
           Alguien más modificó esta actividad; recargue para ver la versión actual antes de guardar.
         </ErrorNotice>
       ) : null}
-      {formError ? <ErrorNotice>{formError}</ErrorNotice> : null}
+      {form.formError ? <ErrorNotice>{form.formError}</ErrorNotice> : null}
       <form onSubmit={submit} noValidate className="form-grid">
         <Field id="replan-start" label="Inicio planificado" errors={errors.plannedStart}>
           {(a11y) => <input {...a11y} type="date" value={plannedStart} onChange={(e) => setPlannedStart(e.target.value)} />}
@@ -114,13 +111,7 @@ export function ReplanForm({ planPath, item, onSaved, onCancel, onReload }: Prop
           <div className={`field field-checkbox${errors.included ? ' field-invalid' : ''}`}>
             <input id="replan-included" type="checkbox" checked={included} onChange={(e) => setIncluded(e.target.checked)} aria-describedby={errors.included ? 'replan-included-error' : undefined} />
             <label htmlFor="replan-included">Incluir esta actividad en el programa estatal</label>
-            {errors.included ? (
-              <ul className="field-errors" id="replan-included-error">
-                {errors.included.map((m, i) => (
-                  <li key={i}>{translateFieldMessage(m)}</li>
-                ))}
-              </ul>
-            ) : null}
+            {errors.included ? <FieldErrorList id="replan-included-error" messages={errors.included} /> : null}
           </div>
         ) : (
           <p className="hint field-wide">Actividad obligatoria: no puede excluirse del programa estatal.</p>
@@ -128,14 +119,7 @@ export function ReplanForm({ planPath, item, onSaved, onCancel, onReload }: Prop
         <Field id="replan-justification" label="Justificación" errors={errors.justification} required className="field-wide">
           {(a11y) => <textarea {...a11y} rows={3} value={justification} onChange={(e) => setJustification(e.target.value)} maxLength={2000} />}
         </Field>
-        <div className="form-actions field-wide">
-          <button type="submit" className="button" disabled={busy}>
-            {busy ? 'Guardando…' : 'Guardar cambio'}
-          </button>
-          <button type="button" className="button button-secondary" onClick={onCancel}>
-            Cancelar
-          </button>
-        </div>
+        <FormActions busy={form.busy} label="Guardar cambio" busyLabel="Guardando…" wide onCancel={onCancel} />
       </form>
     </section>
   );

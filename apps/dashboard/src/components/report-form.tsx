@@ -5,7 +5,9 @@ import { useSession } from '../auth/session';
 import { formatBytes, formatDate, formatPercent, knownSpanish, metricLabel, REPORT_STATUS_LABELS, translateFieldMessage } from '../util/format';
 import { EVIDENCE_KIND_LABELS } from './evidence-list';
 import { describeLoadError, ErrorNotice } from './feedback';
-import { Field, groupFieldErrors, type FieldErrors } from './field';
+import { Field, FieldErrorList, type FieldErrors } from './field';
+import { FormActions } from './form-actions';
+import { reviseMessage, useApiForm } from './use-api-form';
 
 interface Props {
   /** `/programs/:p/states/:s` */
@@ -36,8 +38,11 @@ interface EvidenceRow {
 }
 
 const STATUSES: ReportStatus[] = ['not_started', 'in_progress', 'completed', 'blocked'];
-/** API fields shown next to their own control; anything else is listed at the top of the form. */
-const TOP_FIELDS = ['status', 'percent', 'reportedOn', 'narrative', 'institutionId', 'metrics', 'evidence'];
+/**
+ * API fields shown next to their own control (`evidence.` and `metrics.`: every field under them); anything else
+ * is listed at the top of the form.
+ */
+const PLACED_FIELDS = ['status', 'percent', 'reportedOn', 'narrative', 'institutionId', 'metrics', 'evidence', 'evidence.', 'metrics.'];
 
 let nextKey = 1;
 
@@ -91,9 +96,8 @@ export function ReportForm({ statePath, item, activity, institutions, today, ans
       fileName: e.fileName,
     })),
   );
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useApiForm(PLACED_FIELDS);
+  const { errors, setErrors } = form;
   const headingRef = useRef<HTMLHeadingElement>(null);
   /** The last attempt whose answer never arrived: same body → same key. */
   const pending = useRef<{ body: string; key: string } | null>(null);
@@ -181,45 +185,42 @@ export function ReportForm({ statePath, item, activity, institutions, today, ans
     return { body, check };
   }
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setFormError(null);
     const { body, check } = buildBody();
-    setErrors(check);
     if (!body) {
-      setFormError('Revise los datos marcados.');
+      setErrors(check);
+      form.setFormError('Revise los datos marcados.');
       return;
     }
     const json = JSON.stringify(body);
     const key = pending.current?.body === json ? pending.current.key : newIdempotencyKey();
     pending.current = { body: json, key };
-    setBusy(true);
-    try {
-      let report: Report;
-      try {
-        report = await api.post<Report>(`${statePath}/reports`, body, { headers: { 'Idempotency-Key': key } });
-      } catch (err) {
-        // The answer was lost (network, gateway): the same attempt once more, with the same key.
-        if (err instanceof ApiError && (err.status === 0 || err.status === 502 || err.status === 504)) {
+    void form.attempt(
+      check,
+      async () => {
+        let report: Report;
+        try {
           report = await api.post<Report>(`${statePath}/reports`, body, { headers: { 'Idempotency-Key': key } });
-        } else throw err;
-      }
-      pending.current = null;
-      onSubmitted(report);
-    } catch (err) {
-      if (!(err instanceof ApiError)) throw err;
-      // Only an attempt whose outcome is unknown keeps its key; a refusal means nothing was written.
-      if (!(err.status === 0 || err.status >= 500)) pending.current = null;
-      setErrors(groupFieldErrors(err.errors));
-      const unplaced = err.errors.filter((x) => !TOP_FIELDS.includes(x.field) && !x.field.startsWith('evidence.') && !x.field.startsWith('metrics.')).map((x) => translateFieldMessage(x.message));
-      if (err.status === 400) setFormError(['Revise los datos marcados.', ...unplaced].join(' '));
-      else if (err.status === 403) setFormError('No tiene permiso para reportar en esta entidad.');
-      else if (err.status === 409) setFormError(knownSpanish(err.message) ?? (err.errors[0] ? translateFieldMessage(err.errors[0].message) : 'La entidad ya no puede reportar en este programa.'));
-      else if (err.status === 0 || err.status >= 500) setFormError(`${describeLoadError(err)} Puede volver a enviar: el reporte no se duplicará.`);
-      else setFormError(describeLoadError(err));
-    } finally {
-      setBusy(false);
-    }
+        } catch (err) {
+          // The answer was lost (network, gateway): the same attempt once more, with the same key.
+          if (err instanceof ApiError && (err.status === 0 || err.status === 502 || err.status === 504)) {
+            report = await api.post<Report>(`${statePath}/reports`, body, { headers: { 'Idempotency-Key': key } });
+          } else throw err;
+        }
+        pending.current = null;
+        onSubmitted(report);
+      },
+      (err, unplaced) => {
+        // Only an attempt whose outcome is unknown keeps its key; a refusal means nothing was written.
+        if (!(err.status === 0 || err.status >= 500)) pending.current = null;
+        if (err.status === 400) return reviseMessage(unplaced);
+        if (err.status === 403) return 'No tiene permiso para reportar en esta entidad.';
+        if (err.status === 409) return knownSpanish(err.message) ?? (err.errors[0] ? translateFieldMessage(err.errors[0].message) : 'La entidad ya no puede reportar en este programa.');
+        if (err.status === 0 || err.status >= 500) return `${describeLoadError(err)} Puede volver a enviar: el reporte no se duplicará.`;
+        return describeLoadError(err);
+      },
+    );
   }
 
   const title = `${answering ? 'Responder a la devolución' : 'Reportar avance'}: ${item.activityCode} · ${item.activityName}`;
@@ -240,7 +241,7 @@ export function ReportForm({ statePath, item, activity, institutions, today, ans
         Ventana planificada: {formatDate(item.plannedStart)} a {formatDate(item.plannedDue)}. El reporte no se modifica después de enviarlo: un reporte nuevo
         sustituye al anterior.
       </p>
-      {formError ? <ErrorNotice>{formError}</ErrorNotice> : null}
+      {form.formError ? <ErrorNotice>{form.formError}</ErrorNotice> : null}
       <form onSubmit={submit} noValidate className="form-grid" aria-labelledby="report-form-title">
         {isInstitutionLevel ? (
           <Field id="report-institution" label="Institución" errors={errs('institutionId')} required className="field-wide">
@@ -290,7 +291,7 @@ export function ReportForm({ statePath, item, activity, institutions, today, ans
         {metrics.length ? (
           <fieldset className="field-wide fieldset">
             <legend>Métricas de la actividad</legend>
-            {errs('metrics') ? <FieldMessages id="report-metrics-error" messages={errs('metrics')!} /> : null}
+            {errs('metrics') ? <FieldErrorList id="report-metrics-error" field="report-metrics-error" messages={errs('metrics')!} /> : null}
             <div className="form-grid">
               {metrics.map((m) => (
                 <Field key={m} id={`report-metric-${m}`} label={metricLabel(m)} hint={`Total acumulado a la fecha (${m}).`} errors={errs(`metrics.${m}`)}>
@@ -308,7 +309,7 @@ export function ReportForm({ statePath, item, activity, institutions, today, ans
           {activity?.evidenceKinds?.length ? (
             <p className="hint">Evidencia esperada para esta actividad: {activity.evidenceKinds.map((k) => EVIDENCE_KIND_LABELS[k] ?? k).join(', ').toLowerCase()}.</p>
           ) : null}
-          {errs('evidence') ? <FieldMessages id="report-evidence-error" messages={errs('evidence')!} /> : null}
+          {errs('evidence') ? <FieldErrorList id="report-evidence-error" field="report-evidence-error" messages={errs('evidence')!} /> : null}
           {rows.length === 0 ? <p className="hint">Aún no agrega evidencia.</p> : null}
           <ol className="evidence-rows">
             {rows.map((r, i) => {
@@ -323,7 +324,7 @@ export function ReportForm({ statePath, item, activity, institutions, today, ans
                     <legend>
                       Evidencia {n}: {EVIDENCE_KIND_LABELS[r.kind]}
                     </legend>
-                    {rowLevel.length ? <FieldMessages id={id('errors')} messages={rowLevel} /> : null}
+                    {rowLevel.length ? <FieldErrorList id={id('errors')} field={id('errors')} messages={rowLevel} /> : null}
                     <div className="form-grid">
                       <Field id={id('title')} label={`Título de la evidencia ${n}`} errors={rowErr(i, 'title')} required>
                         {(a11y) => <input {...a11y} type="text" maxLength={300} value={r.title} onChange={(e) => { setRow(r.key, { title: e.target.value }); clear(`evidence.${i}.title`); }} />}
@@ -361,7 +362,7 @@ export function ReportForm({ statePath, item, activity, institutions, today, ans
                           <div className={`field field-checkbox${rowErr(i, 'highValue') ? ' field-invalid' : ''}`}>
                             <input id={id('high')} type="checkbox" checked={r.highValue} onChange={(e) => { setRow(r.key, { highValue: e.target.checked }); clear(`evidence.${i}.highValue`); }} />
                             <label htmlFor={id('high')}>Datos de alto valor (evidencia {n})</label>
-                            {rowErr(i, 'highValue') ? <FieldMessages id={id('high-error')} messages={rowErr(i, 'highValue')!} /> : null}
+                            {rowErr(i, 'highValue') ? <FieldErrorList id={id('high-error')} field={id('high-error')} messages={rowErr(i, 'highValue')!} /> : null}
                           </div>
                         </>
                       ) : null}
@@ -387,25 +388,8 @@ export function ReportForm({ statePath, item, activity, institutions, today, ans
           </div>
         </fieldset>
 
-        <div className="form-actions field-wide">
-          <button type="submit" className="button" disabled={busy || rows.some((r) => r.uploading)}>
-            {busy ? 'Enviando…' : 'Enviar reporte'}
-          </button>
-          <button type="button" className="button button-secondary" onClick={onCancel}>
-            Cancelar
-          </button>
-        </div>
+        <FormActions busy={form.busy} label="Enviar reporte" busyLabel="Enviando…" disabled={rows.some((r) => r.uploading)} wide onCancel={onCancel} />
       </form>
     </section>
-  );
-}
-
-function FieldMessages({ id, messages }: { id: string; messages: string[] }) {
-  return (
-    <ul className="field-errors" id={id} data-field-error={id}>
-      {messages.map((m, i) => (
-        <li key={i}>{translateFieldMessage(m)}</li>
-      ))}
-    </ul>
   );
 }

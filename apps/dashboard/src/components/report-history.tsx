@@ -3,7 +3,9 @@ import type { ItemHistory, PlanItem, Report, ReviewState } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { formatDate, formatDateTime, formatNumber, formatPercent, metricLabel, REPORT_STATUS_LABELS, REVIEW_STATE_LABELS } from '../util/format';
 import { EvidenceList } from './evidence-list';
-import { EmptyState, LoadError, Loading } from './feedback';
+import { EmptyState } from './feedback';
+import { Loaded } from './loaded';
+import { ScrollTable } from './scroll-table';
 
 const REVIEW_TAG: Record<ReviewState, string> = { submitted: 'tag-info', accepted: 'tag-ok', returned: 'tag-warning' };
 
@@ -48,26 +50,12 @@ export function ReportHistory({ path, item, reloadKey, onClose }: { path: string
       <h3 id="history-title" tabIndex={-1} ref={headingRef}>
         Historial de reportes: {item.activityCode} · {item.activityName}
       </h3>
-      {history.error ? (
-        <LoadError error={history.error} onRetry={history.reload} />
-      ) : !history.data ? (
-        <Loading label="Cargando el historial…" />
-      ) : reports.length === 0 ? (
-        <EmptyState title="Esta actividad aún no tiene reportes." />
-      ) : (
-        <div className="table-scroll" role="region" aria-labelledby="history-title" tabIndex={0}>
-          <table className="data-table stack-on-phone" data-testid="history-table">
-            <thead>
-              <tr>
-                <th scope="col">Fecha</th>
-                {item.level === 'institution' ? <th scope="col">Institución</th> : null}
-                <th scope="col">Estado</th>
-                <th scope="col">Avance</th>
-                <th scope="col">Revisión</th>
-                <th scope="col">Detalle</th>
-              </tr>
-            </thead>
-            <tbody>
+      <Loaded resource={history} loadingLabel="Cargando el historial…">
+        {() =>
+          reports.length === 0 ? (
+            <EmptyState title="Esta actividad aún no tiene reportes." />
+          ) : (
+            <ScrollTable labelledBy="history-title" testId="history-table" columns={['Fecha', item.level === 'institution' && 'Institución', 'Estado', 'Avance', 'Revisión', 'Detalle']}>
               {reports.map((r) => (
                 <tr key={r.id} data-report-id={r.id} data-review-state={r.reviewState}>
                   <th scope="row">
@@ -97,10 +85,10 @@ export function ReportHistory({ path, item, reloadKey, onClose }: { path: string
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+            </ScrollTable>
+          )
+        }
+      </Loaded>
       <div className="form-actions">
         <button type="button" className="button button-secondary" onClick={onClose}>
           Cerrar historial

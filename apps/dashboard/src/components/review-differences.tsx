@@ -3,6 +3,7 @@ import { useResource } from '../api/use-resource';
 import { replaceQuery, useLocation } from '../router/router';
 import { formatDate, formatIndicatorDelta, formatNumber, formatPercent, formatPoints, INDICATOR_STATUS_LABELS, STATUS_LABELS } from '../util/format';
 import { EmptyState, LoadError, Loading } from './feedback';
+import { ScrollTable } from './scroll-table';
 
 /** Query parameters of the tab: compare with today's figures (`comparar=hoy`), list every figure (`todas=1`). */
 const COMPARE_PARAM = 'comparar';
@@ -121,48 +122,37 @@ export function DifferencesView({ base, roundCode, frozenAsOf, ctx }: { base: st
           {rows.length === 0 ? (
             <EmptyState title="Sin diferencias: las cifras actuales coinciden con las congeladas." />
           ) : (
-            <div className="table-scroll" role="region" aria-label="Diferencias entre cifras congeladas y actuales" tabIndex={0}>
-              <table className="data-table stack-on-phone" data-testid="differences-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Ámbito</th>
-                    <th scope="col">Qué</th>
-                    <th scope="col">Cifra</th>
-                    <th scope="col">Congelada</th>
-                    <th scope="col">Actual</th>
-                    <th scope="col">Diferencia</th>
-                    {all ? <th scope="col">¿Cambió?</th> : null}
-                  </tr>
-                </thead>
-                <tbody>
-                  {rows.map((d, i) => (
-                    <tr
-                      key={i}
-                      className={d.changed ? 'row-changed' : undefined}
-                      data-scope={d.scope}
-                      data-kind={d.kind}
-                      data-figure={d.figure}
-                      data-activity={d.activityCode ?? undefined}
-                      data-indicator={d.indicatorCode ?? undefined}
-                    >
-                      <th scope="row">{d.scope === 'national' ? 'Nacional' : ctx.stateName(d.scope)}</th>
-                      <td data-label="Qué">{subject(d, ctx)}</td>
-                      <td data-label="Cifra">{FIGURE_LABELS[d.figure] ?? d.figure}</td>
-                      <td data-label="Congelada" data-col="frozen">
-                        {showValue(d, d.frozen, ctx)}
-                      </td>
-                      <td data-label="Actual" data-col="live">
-                        {showValue(d, d.live, ctx)}
-                      </td>
-                      <td data-label="Diferencia" data-col="delta">
-                        {showDelta(d, ctx)}
-                      </td>
-                      {all ? <td data-label="¿Cambió?">{d.changed ? <strong>Sí</strong> : 'No'}</td> : null}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <ScrollTable
+              label="Diferencias entre cifras congeladas y actuales"
+              testId="differences-table"
+              columns={['Ámbito', 'Qué', 'Cifra', 'Congelada', 'Actual', 'Diferencia', all && '¿Cambió?']}
+            >
+              {rows.map((d, i) => (
+                <tr
+                  key={i}
+                  className={d.changed ? 'row-changed' : undefined}
+                  data-scope={d.scope}
+                  data-kind={d.kind}
+                  data-figure={d.figure}
+                  data-activity={d.activityCode ?? undefined}
+                  data-indicator={d.indicatorCode ?? undefined}
+                >
+                  <th scope="row">{d.scope === 'national' ? 'Nacional' : ctx.stateName(d.scope)}</th>
+                  <td data-label="Qué">{subject(d, ctx)}</td>
+                  <td data-label="Cifra">{FIGURE_LABELS[d.figure] ?? d.figure}</td>
+                  <td data-label="Congelada" data-col="frozen">
+                    {showValue(d, d.frozen, ctx)}
+                  </td>
+                  <td data-label="Actual" data-col="live">
+                    {showValue(d, d.live, ctx)}
+                  </td>
+                  <td data-label="Diferencia" data-col="delta">
+                    {showDelta(d, ctx)}
+                  </td>
+                  {all ? <td data-label="¿Cambió?">{d.changed ? <strong>Sí</strong> : 'No'}</td> : null}
+                </tr>
+              ))}
+            </ScrollTable>
           )}
         </>
       )}

@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '../api/client';
 import type { Activity, Finding, FindingType } from '../api/types';
 import { useSession } from '../auth/session';
-import { formatDate, formatDateTime, FINDING_TYPE_LABELS, translateFieldMessage } from '../util/format';
+import { formatDate, formatDateTime, FINDING_TYPE_LABELS } from '../util/format';
 import { describeLoadError, EmptyState, ErrorNotice } from './feedback';
-import { Field, groupFieldErrors, type FieldErrors } from './field';
+import { Field, type FieldErrors } from './field';
+import { FormActions } from './form-actions';
+import { reviseMessage, useApiForm } from './use-api-form';
 
 /** The findings of a review round the reader may see (a state officer: its own state's), in order. */
 export function FindingsList({ findings, stateName, activityName }: { findings: Finding[]; stateName: (code: string) => string; activityName: (code: string) => string | null }) {
@@ -77,44 +78,39 @@ export function FindingForm({
   const [activityCode, setActivityCode] = useState('');
   const [description, setDescription] = useState('');
   const [dueOn, setDueOn] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useApiForm(FIELDS);
+  const { errors } = form;
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setFormError(null);
     const own: FieldErrors = {};
     if (!type) own.type = ['Elija el tipo de observación.'];
     if (!stateCode) own.stateCode = ['Elija la entidad federativa.'];
     if (!description.trim()) own.description = ['Describa la observación.'];
-    setErrors(own);
-    if (Object.keys(own).length) return;
-    setBusy(true);
-    try {
-      const body: Record<string, string> = { type, stateCode, description: description.trim() };
-      if (activityCode) body.activityCode = activityCode;
-      if (dueOn) body.dueOn = dueOn;
-      const finding = await api.post<Finding>(`${base}/review-rounds/${encodeURIComponent(roundCode)}/findings`, body);
-      setType('');
-      setStateCode('');
-      setActivityCode('');
-      setDescription('');
-      setDueOn('');
-      onAdded(finding);
-    } catch (err) {
-      if (!(err instanceof ApiError)) throw err;
-      setErrors(groupFieldErrors(err.errors));
-      const other = err.errors.filter((x) => !FIELDS.includes(x.field)).map((x) => translateFieldMessage(x.message));
-      if (err.status === 409) {
-        setFormError('La ronda ya está cerrada: no admite más observaciones.');
-        onClosed();
-      } else if (err.status === 400) setFormError(['Revise los datos marcados.', ...other].join(' '));
-      else if (err.status === 403) setFormError('Solo la comisión revisora y la coordinación nacional registran observaciones.');
-      else setFormError(describeLoadError(err));
-    } finally {
-      setBusy(false);
-    }
+    void form.attempt(
+      own,
+      async () => {
+        const body: Record<string, string> = { type, stateCode, description: description.trim() };
+        if (activityCode) body.activityCode = activityCode;
+        if (dueOn) body.dueOn = dueOn;
+        const finding = await api.post<Finding>(`${base}/review-rounds/${encodeURIComponent(roundCode)}/findings`, body);
+        setType('');
+        setStateCode('');
+        setActivityCode('');
+        setDescription('');
+        setDueOn('');
+        onAdded(finding);
+      },
+      (err, unplaced) => {
+        if (err.status === 409) {
+          onClosed();
+          return 'La ronda ya está cerrada: no admite más observaciones.';
+        }
+        if (err.status === 400) return reviseMessage(unplaced);
+        if (err.status === 403) return 'Solo la comisión revisora y la coordinación nacional registran observaciones.';
+        return describeLoadError(err);
+      },
+    );
   }
 
   return (
@@ -122,7 +118,7 @@ export function FindingForm({
       <h4 id="finding-form-title" className="field-wide small-heading">
         Nueva observación
       </h4>
-      {formError ? <ErrorNotice>{formError}</ErrorNotice> : null}
+      {form.formError ? <ErrorNotice>{form.formError}</ErrorNotice> : null}
       <Field id="finding-type" label="Tipo" errors={errors.type} required>
         {(a11y) => (
           <select {...a11y} value={type} onChange={(e) => setType(e.target.value as FindingType)}>
@@ -165,11 +161,7 @@ export function FindingForm({
       <Field id="finding-description" label="Descripción" errors={errors.description} required className="field-wide">
         {(a11y) => <textarea {...a11y} rows={3} maxLength={5000} value={description} onChange={(e) => setDescription(e.target.value)} />}
       </Field>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? 'Registrando…' : 'Agregar observación'}
-        </button>
-      </div>
+      <FormActions busy={form.busy} label="Agregar observación" busyLabel="Registrando…" />
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { formatDate, formatPercent, formatPoints } from '../util/format';
 import { ExplainDetails } from './explain-panel';
 import { LoadError, Loading } from './feedback';
 import { Figure, ProgressCell, StatusTag } from './progress-bits';
+import { ScrollTable } from './scroll-table';
 
 /** The state's figures (P, V, E, SV, status, overdue, on-time rate), progress by phase and the explanation. */
 export function StateFigures({ progress, explainPath }: { progress: Resource<StateProgress>; explainPath: string }) {
@@ -23,16 +24,7 @@ export function StateFigures({ progress, explainPath }: { progress: Resource<Sta
         <>
           {!p.participating ? <p className="notice notice-info">La entidad no participaba en el programa en esta fecha; sus cifras se muestran solo como referencia.</p> : null}
           <dl className="figures">
-            <Figure
-              testId="state-progress"
-              label="Avance (P)"
-              value={formatPercent(p.progress)}
-              detail={
-                <>
-                  <StatusTag status={p.status} />
-                </>
-              }
-            />
+            <Figure testId="state-progress" label="Avance (P)" value={formatPercent(p.progress)} detail={<StatusTag status={p.status} />} />
             <Figure testId="state-expected" label="Esperado (E)" value={formatPercent(p.expected)} detail="Según el calendario a la fecha" />
             <Figure testId="state-variance" label="Desviación (SV)" value={formatPoints(p.variance)} detail="Avance menos esperado, en puntos" />
             <Figure testId="state-validated" label="Avance validado" value={formatPercent(p.validatedProgress)} detail="Solo reportes aceptados" />
@@ -52,34 +44,22 @@ export function StateFigures({ progress, explainPath }: { progress: Resource<Sta
           {p.phases.length ? (
             <>
               <h3 id="phases-title">Avance por fase</h3>
-              <div className="table-scroll" role="region" aria-labelledby="phases-title" tabIndex={0}>
-                <table className="data-table compact stack-on-phone" data-testid="phases-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">Fase</th>
-                      <th scope="col">Avance</th>
-                      <th scope="col">Esperado</th>
-                      <th scope="col">Semáforo</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {p.phases.map((ph) => (
-                      <tr key={ph.phaseNumber} data-phase={ph.phaseNumber}>
-                        <th scope="row">
-                          {ph.phaseNumber}. {ph.phaseName}
-                        </th>
-                        <td data-label="Avance">
-                          <ProgressCell progress={ph.progress} expected={ph.expected} status={ph.status} />
-                        </td>
-                        <td data-label="Esperado">{formatPercent(ph.expected)}</td>
-                        <td data-label="Semáforo">
-                          <StatusTag status={ph.status} />
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <ScrollTable labelledBy="phases-title" className="data-table compact stack-on-phone" testId="phases-table" columns={['Fase', 'Avance', 'Esperado', 'Semáforo']}>
+                {p.phases.map((ph) => (
+                  <tr key={ph.phaseNumber} data-phase={ph.phaseNumber}>
+                    <th scope="row">
+                      {ph.phaseNumber}. {ph.phaseName}
+                    </th>
+                    <td data-label="Avance">
+                      <ProgressCell progress={ph.progress} expected={ph.expected} status={ph.status} />
+                    </td>
+                    <td data-label="Esperado">{formatPercent(ph.expected)}</td>
+                    <td data-label="Semáforo">
+                      <StatusTag status={ph.status} />
+                    </td>
+                  </tr>
+                ))}
+              </ScrollTable>
             </>
           ) : null}
           <ExplainDetails path={explainPath} kind="state" testId="state-explain" />

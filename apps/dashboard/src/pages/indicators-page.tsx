@@ -4,8 +4,10 @@ import type { DatedValue, IndicatorFigure, IndicatorList, IndicatorSeries, Indic
 import { useResource } from '../api/use-resource';
 import { AsOfPicker, useApiToday, useAsOf, withAsOf } from '../components/as-of-picker';
 import { IndicatorChart, targetPath } from '../components/charts';
-import { EmptyState, LoadError, Loading } from '../components/feedback';
+import { EmptyState } from '../components/feedback';
+import { Loaded } from '../components/loaded';
 import { IndicatorStatusLegend, IndicatorStatusTag, ProgressMeter } from '../components/progress-bits';
+import { DataTable } from '../components/scroll-table';
 import { replaceQuery, useLocation } from '../router/router';
 import { formatDate, formatIndicatorValue, formatPercent, INDICATOR_STATUS_LABELS } from '../util/format';
 import { useDocumentTitle } from '../util/use-title';
@@ -89,35 +91,31 @@ export function IndicatorsPage({ params, user }: PageProps) {
           {scopeName}
           {shownAsOf ? ` · cifras al ${formatDate(shownAsOf)}` : ''}
         </h2>
-        {list.error ? (
-          list.error.status === 404 ? (
-            <EmptyState title={stateCode ? 'Esta entidad no participa en el programa.' : 'No se encontró este programa.'} />
-          ) : (
-            <LoadError error={list.error} onRetry={list.reload} />
-          )
-        ) : !list.data ? (
-          <Loading label="Calculando indicadores…" />
-        ) : indicators.length === 0 ? (
-          <EmptyState title="El programa no define indicadores." />
-        ) : (
-          <>
-            {list.data.participating === false ? (
-              <p className="notice notice-info">La entidad no participaba en el programa en esa fecha: sus cifras se muestran solo como referencia.</p>
-            ) : null}
-            <p className="summary" data-testid="indicators-summary">
-              {indicators.length} indicadores: {counts.met} con la meta alcanzada, {counts.on_track} en trayectoria, {counts.behind} por debajo de lo esperado
-              {counts.none ? `, ${counts.none} sin meta en este ámbito` : ''}.
-            </p>
-            <IndicatorStatusLegend />
-            <ul className="indicator-grid">
-              {indicators.map((f) => (
-                <li key={f.code}>
-                  <IndicatorCard figure={f} base={base} stateCode={stateCode} asOf={list.data!.asOf} from={earliestJoin} />
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
+        <Loaded resource={list} loadingLabel="Calculando indicadores…" notFound={stateCode ? 'Esta entidad no participa en el programa.' : 'No se encontró este programa.'}>
+          {(data) =>
+            indicators.length === 0 ? (
+              <EmptyState title="El programa no define indicadores." />
+            ) : (
+              <>
+                {data.participating === false ? (
+                  <p className="notice notice-info">La entidad no participaba en el programa en esa fecha: sus cifras se muestran solo como referencia.</p>
+                ) : null}
+                <p className="summary" data-testid="indicators-summary">
+                  {indicators.length} indicadores: {counts.met} con la meta alcanzada, {counts.on_track} en trayectoria, {counts.behind} por debajo de lo esperado
+                  {counts.none ? `, ${counts.none} sin meta en este ámbito` : ''}.
+                </p>
+                <IndicatorStatusLegend />
+                <ul className="indicator-grid">
+                  {indicators.map((f) => (
+                    <li key={f.code}>
+                      <IndicatorCard figure={f} base={base} stateCode={stateCode} asOf={data.asOf} from={earliestJoin} />
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )
+          }
+        </Loaded>
       </section>
     </>
   );
@@ -154,7 +152,7 @@ function IndicatorCard({ figure: f, base, stateCode, asOf, from }: { figure: Ind
           <span className="indicator-code">{f.code}</span> {f.name}
         </h3>
         <span data-col="status">
-          <IndicatorStatusTag status={f.status} />
+          <IndicatorStatusTag status={f.status} hasTarget={Boolean(f.target)} />
         </span>
       </div>
       {f.definition ? <p className="hint">{f.definition}</p> : null}
@@ -184,51 +182,41 @@ function IndicatorCard({ figure: f, base, stateCode, asOf, from }: { figure: Ind
         </div>
       </dl>
       <p className="hint indicator-reading">
-        {f.status ? `${INDICATOR_STATUS_LABELS[f.status]}: ${describeStatus(f)}` : 'Sin meta en este ámbito: el valor no se juzga.'}
+        {f.status ? `${INDICATOR_STATUS_LABELS[f.status]}: ${describeStatus(f)}` : f.target ? 'Sin valor a la fecha: aún no hay con qué calcularlo.' : 'Sin meta en este ámbito: el valor no se juzga.'}
         {f.direction === 'down' ? ' Para este indicador, un valor menor es mejor.' : ''}
       </p>
-      {series.error ? (
-        <LoadError error={series.error} onRetry={series.reload} />
-      ) : !series.data ? (
-        <Loading label="Cargando la serie…" />
-      ) : series.data.points.length === 0 ? (
-        <EmptyState title="Aún no hay puntos en la serie." />
-      ) : (
-        <>
-          <IndicatorChart series={series.data} unit={f.unit} target={f.target} name={`${f.code} ${f.name}`} testId={`indicator-chart-${f.code}`} />
-          <p className="hint">
-            Puntos: círculo <span aria-hidden="true">●</span>, tomado del corte diario de esa fecha; rombo <span aria-hidden="true">◆</span>, calculado a esa fecha
-            con los datos actuales.
-            {path ? '' : f.target ? ' La meta no tiene fecha (o no hay línea base fechada): no se traza la trayectoria.' : ''}
-          </p>
-          <details className="explain">
-            <summary>Ver los datos de la serie</summary>
-            <div className="explain-body table-scroll">
-              <table className="data-table compact" data-testid={`indicator-series-${f.code}`}>
-                <caption className="visually-hidden">Serie de {f.name}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Fecha</th>
-                    <th scope="col">Valor</th>
-                    <th scope="col">Origen</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {series.data.points.map((p) => (
-                    <tr key={p.date}>
-                      <th scope="row">
-                        <time dateTime={p.date}>{formatDate(p.date)}</time>
-                      </th>
-                      <td>{formatIndicatorValue(p.value, f.unit)}</td>
-                      <td>{p.source === 'snapshot' ? '● Corte diario' : '◆ Calculado'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </details>
-        </>
-      )}
+      <Loaded resource={series} loadingLabel="Cargando la serie…">
+        {(s) =>
+          s.points.length === 0 ? (
+            <EmptyState title="Aún no hay puntos en la serie." />
+          ) : (
+            <>
+              <IndicatorChart series={s} unit={f.unit} target={f.target} name={`${f.code} ${f.name}`} testId={`indicator-chart-${f.code}`} />
+              <p className="hint">
+                Puntos: círculo <span aria-hidden="true">●</span>, tomado del corte diario de esa fecha; rombo <span aria-hidden="true">◆</span>, calculado a esa fecha
+                con los datos actuales.
+                {path ? '' : f.target ? ' La meta no tiene fecha (o no hay línea base fechada): no se traza la trayectoria.' : ''}
+              </p>
+              <details className="explain">
+                <summary>Ver los datos de la serie</summary>
+                <div className="explain-body table-scroll">
+                  <DataTable className="data-table compact" testId={`indicator-series-${f.code}`} caption={`Serie de ${f.name}`} columns={['Fecha', 'Valor', 'Origen']}>
+                    {s.points.map((p) => (
+                      <tr key={p.date}>
+                        <th scope="row">
+                          <time dateTime={p.date}>{formatDate(p.date)}</time>
+                        </th>
+                        <td>{formatIndicatorValue(p.value, f.unit)}</td>
+                        <td>{p.source === 'snapshot' ? '● Corte diario' : '◆ Calculado'}</td>
+                      </tr>
+                    ))}
+                  </DataTable>
+                </div>
+              </details>
+            </>
+          )
+        }
+      </Loaded>
     </article>
   );
 }

@@ -4,7 +4,9 @@ import type { Participation, StateInfo } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { EmptyState, LoadError, Loading, SuccessNotice } from '../components/feedback';
 import { EnrolForm } from '../components/enrol-form';
+import { Loaded } from '../components/loaded';
 import { NationalProgressSections } from '../components/national-progress';
+import { ScrollTable } from '../components/scroll-table';
 import { paths, usePrograms } from '../programs/programs';
 import { Link } from '../router/router';
 import { formatDate, todayIn } from '../util/format';
@@ -76,35 +78,19 @@ export function NationalOverviewPage({ params, user }: PageProps) {
 
       <section aria-labelledby="participations-title" className="panel">
         <h2 id="participations-title">Entidades participantes</h2>
-        {participations.error ? (
-          participations.error.status === 404 ? (
-            <EmptyState title="No se encontró este programa." />
-          ) : (
-            <LoadError error={participations.error} onRetry={participations.reload} />
-          )
-        ) : participations.loading && !participations.data ? (
-          <Loading label="Cargando entidades…" />
-        ) : rows.length === 0 ? (
-          <EmptyState title="Aún no hay entidades adheridas a este programa.">
-            {user.role === 'coordinator' ? <p>Use el formulario de adhesión para registrar la primera.</p> : null}
-          </EmptyState>
-        ) : (
-          <>
-            <p className="summary" data-testid="participation-summary">
-              {active.length === 1 ? '1 entidad participa' : `${active.length} entidades participan`} hoy
-              {rows.length > active.length ? ` (${rows.length} registradas en total)` : ''}.
-            </p>
-            <div className="table-scroll" role="region" aria-labelledby="participations-title" tabIndex={0}>
-              <table className="data-table stack-on-phone" data-testid="participations-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Entidad federativa</th>
-                    <th scope="col">Clave</th>
-                    <th scope="col">Fecha de adhesión</th>
-                    <th scope="col">Situación</th>
-                  </tr>
-                </thead>
-                <tbody>
+        <Loaded resource={participations} loadingLabel="Cargando entidades…" notFound="No se encontró este programa.">
+          {() =>
+            rows.length === 0 ? (
+              <EmptyState title="Aún no hay entidades adheridas a este programa.">
+                {user.role === 'coordinator' ? <p>Use el formulario de adhesión para registrar la primera.</p> : null}
+              </EmptyState>
+            ) : (
+              <>
+                <p className="summary" data-testid="participation-summary">
+                  {active.length === 1 ? '1 entidad participa' : `${active.length} entidades participan`} hoy
+                  {rows.length > active.length ? ` (${rows.length} registradas en total)` : ''}.
+                </p>
+                <ScrollTable labelledBy="participations-title" testId="participations-table" columns={['Entidad federativa', 'Clave', 'Fecha de adhesión', 'Situación']}>
                   {rows.map((p) => (
                     <tr key={p.stateCode} data-state-code={p.stateCode}>
                       <th scope="row">
@@ -125,11 +111,11 @@ export function NationalOverviewPage({ params, user }: PageProps) {
                       </td>
                     </tr>
                   ))}
-                </tbody>
-              </table>
-            </div>
-          </>
-        )}
+                </ScrollTable>
+              </>
+            )
+          }
+        </Loaded>
       </section>
 
       {user.role === 'coordinator' ? (

@@ -6,6 +6,7 @@ import { StateProgressChart } from '../components/charts';
 import { EmptyState, LoadError, Loading } from '../components/feedback';
 import { MexicoMap } from '../components/mexico-map';
 import { Figure, ProgressCell, StatusLegend, StatusTag } from '../components/progress-bits';
+import { PublicIndicatorsTable, type PublicIndicators } from '../components/public-indicators';
 import { DEFAULT_PROGRAM_CODE } from '../programs/programs';
 import { useLocation } from '../router/router';
 import { formatDate, formatPercent, formatPoints } from '../util/format';
@@ -39,14 +40,21 @@ function usePublic<T>(path: string | null) {
 
 const byProgress = (a: StateFigures, b: StateFigures) => b.progress - a.progress || a.stateName.localeCompare(b.stateName, 'es');
 
-/** `/publico`: national and per-state progress for anyone, with the open-data downloads (CSV, JSON). */
+/**
+ * `/publico`: national and per-state progress and the national indicators for anyone, with the open-data downloads
+ * (progress and indicators as CSV and JSON, and the DCAT catalogue that describes them).
+ */
 export function PublicPage() {
   const { query } = useLocation();
   const programCode = query.get('programa') || DEFAULT_PROGRAM_CODE;
   const asOf = useAsOf();
-  const base = `/public/programs/${encodeURIComponent(programCode)}/progress`;
+  const programBase = `/public/programs/${encodeURIComponent(programCode)}`;
+  const base = `${programBase}/progress`;
   const progress = usePublic<NationalProgress>(withAsOf(base, asOf));
   const today = usePublic<NationalProgress>(asOf ? base : null);
+  // Asked once progress has answered: for the very date it answered for (so both agree across midnight), and
+  // never for a program that does not publish.
+  const indicators = usePublic<PublicIndicators>(progress.data ? withAsOf(`${programBase}/indicators`, progress.data.asOf) : null);
   useDocumentTitle('Avance público');
   const sorted = useMemo(() => [...(progress.data?.states ?? [])].sort(byProgress), [progress.data]);
   const names = useMemo(() => new Map(sorted.map((s) => [s.stateCode, s.stateName])), [sorted]);
@@ -54,6 +62,9 @@ export function PublicPage() {
   const shownAsOf = progress.data?.asOf ?? null;
   const csvHref = `${API_BASE}${withAsOf(`${base}.csv`, shownAsOf)}`;
   const jsonHref = `${API_BASE}${withAsOf(base, shownAsOf)}`;
+  const indicatorsCsvHref = `${API_BASE}${withAsOf(`${programBase}/indicators.csv`, shownAsOf)}`;
+  const indicatorsJsonHref = `${API_BASE}${withAsOf(`${programBase}/indicators`, shownAsOf)}`;
+  const catalogHref = `${API_BASE}${programBase}/catalog.json`;
 
   return (
     <div className="app public">
@@ -171,21 +182,60 @@ export function PublicPage() {
               </section>
             ) : null}
 
+            <section className="panel" aria-labelledby="public-indicators-title" data-testid="public-indicators">
+              <h2 id="public-indicators-title">Indicadores nacionales al {formatDate(shownAsOf)}</h2>
+              <p>Cada indicador del programa frente a su meta nacional. Las cifras de cada entidad están en la descarga de indicadores.</p>
+              {indicators.error ? (
+                <LoadError error={indicators.error} onRetry={indicators.reload} />
+              ) : !indicators.data ? (
+                <Loading label="Calculando indicadores…" />
+              ) : (
+                <PublicIndicatorsTable indicators={indicators.data.national} />
+              )}
+            </section>
+
             <section className="panel" aria-labelledby="downloads-title" data-testid="downloads">
               <h2 id="downloads-title">Datos abiertos</h2>
-              <p>Descargue las mismas cifras, a la fecha de corte elegida: una fila nacional y una por entidad.</p>
-              <ul className="download-list">
+              <p>
+                Descargue las mismas cifras, a la fecha de corte elegida ({formatDate(shownAsOf)}), para reutilizarlas libremente citando la fuente (licencia CC BY 4.0).
+              </p>
+              <h3 id="downloads-progress-title">Avance por entidad</h3>
+              <ul className="download-list" aria-labelledby="downloads-progress-title">
                 <li>
                   <a href={csvHref} download data-testid="download-csv">
-                    Descargar CSV
+                    Descargar el avance en CSV
                   </a>{' '}
-                  <span className="hint">(UTF-8, una fila por entidad)</span>
+                  <span className="hint">(UTF-8, una fila nacional y una por entidad)</span>
                 </li>
                 <li>
                   <a href={jsonHref} data-testid="download-json" type="application/json">
-                    Ver JSON
+                    Ver el avance en JSON
                   </a>{' '}
                   <span className="hint">(la misma información, para uso en programas informáticos)</span>
+                </li>
+              </ul>
+              <h3 id="downloads-indicators-title">Indicadores y metas</h3>
+              <ul className="download-list" aria-labelledby="downloads-indicators-title">
+                <li>
+                  <a href={indicatorsCsvHref} download data-testid="download-indicators-csv">
+                    Descargar los indicadores en CSV
+                  </a>{' '}
+                  <span className="hint">(UTF-8, una fila por indicador: nacional y por entidad)</span>
+                </li>
+                <li>
+                  <a href={indicatorsJsonHref} data-testid="download-indicators-json" type="application/json">
+                    Ver los indicadores en JSON
+                  </a>{' '}
+                  <span className="hint">(la misma información, para uso en programas informáticos)</span>
+                </li>
+              </ul>
+              <h3 id="downloads-catalog-title">Metadatos</h3>
+              <ul className="download-list" aria-labelledby="downloads-catalog-title">
+                <li>
+                  <a href={catalogHref} data-testid="download-catalog" type="application/ld+json">
+                    Ver el catálogo de datos (DCAT, JSON-LD)
+                  </a>{' '}
+                  <span className="hint">(describe estos conjuntos de datos, sus formatos, licencia y periodicidad, para portales de datos abiertos)</span>
                 </li>
               </ul>
             </section>

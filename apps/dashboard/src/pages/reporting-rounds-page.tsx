@@ -1,10 +1,14 @@
 import { useMemo } from 'react';
-import type { ReportingRoundDetail, ReportingRoundList, RoundPhase, StateRoundStatus } from '../api/types';
+import type { ReportingRoundDetail, ReportingRoundList, RoundPhase } from '../api/types';
 import { useResource, useResources } from '../api/use-resource';
 import { AsOfPicker, useApiToday, useAsOf, withAsOf } from '../components/as-of-picker';
 import { RoundsChart } from '../components/charts';
-import { EmptyState, LoadError, Loading } from '../components/feedback';
+import { DeliveryLegend, DeliveryTag } from '../components/delivery-tag';
+import { EmptyState } from '../components/feedback';
+import { Loaded } from '../components/loaded';
 import { Figure } from '../components/progress-bits';
+import { RoundCells } from '../components/round-cells';
+import { ScrollTable } from '../components/scroll-table';
 import { formatDate, formatPercent } from '../util/format';
 import { useDocumentTitle } from '../util/use-title';
 import type { PageProps } from './registry';
@@ -14,15 +18,6 @@ const PHASE_LABELS: Record<RoundPhase, string> = {
   in_period: 'En periodo',
   open: 'Abierta para entrega',
   closed: 'Vencida',
-};
-
-/** A state's delivery of a round in the matrix: a symbol and words, never colour alone. */
-export const DELIVERY: Record<StateRoundStatus, { symbol: string; label: string; tag: string }> = {
-  submitted: { symbol: '✔', label: 'Entregada a tiempo', tag: 'tag-ok' },
-  late: { symbol: '◐', label: 'Entregada tarde', tag: 'tag-warning' },
-  pending: { symbol: '○', label: 'Pendiente', tag: 'tag-info' },
-  overdue: { symbol: '✖', label: 'Pendiente, ya vencida', tag: 'tag-danger' },
-  not_expected: { symbol: '–', label: 'No esperada', tag: 'tag-muted' },
 };
 
 /**
@@ -53,7 +48,6 @@ export function ReportingRoundsPage({ params }: PageProps) {
     return m;
   }, [details.data]);
 
-  const n = list.data?.national;
   const dueCount = rounds.filter((r) => r.due).length;
   return (
     <>
@@ -65,112 +59,78 @@ export function ReportingRoundsPage({ params }: PageProps) {
 
       <section aria-labelledby="rounds-figures-title" className="panel" data-testid="rounds-figures">
         <h2 id="rounds-figures-title">Rondas vencidas{shownAsOf ? ` al ${formatDate(shownAsOf)}` : ''}</h2>
-        {list.error ? (
-          list.error.status === 404 ? (
-            <EmptyState title="No se encontró este programa." />
-          ) : (
-            <LoadError error={list.error} onRetry={list.reload} />
-          )
-        ) : !n ? (
-          <Loading label="Cargando rondas…" />
-        ) : rounds.length === 0 ? (
-          <EmptyState title="La coordinación aún no define rondas de reporte." />
-        ) : (
-          <>
-            <dl className="figures">
-              <Figure testId="rounds-completeness" label="Completitud" value={formatPercent(n.completeness)} detail={`${n.submitted} de ${n.expected} ${n.expected === 1 ? 'entrega esperada' : 'entregas esperadas'}`} />
-              <Figure testId="rounds-timeliness" label="Puntualidad" value={formatPercent(n.timeliness)} detail={`${n.onTime} ${n.onTime === 1 ? 'entrega' : 'entregas'} a tiempo`} />
-              <Figure testId="rounds-count" label="Rondas definidas" value={String(rounds.length)} detail={dueCount === 1 ? '1 ya vencida' : `${dueCount} ya vencidas`} />
-            </dl>
-            <p className="hint">Solo cuentan las rondas cuya fecha de entrega ya pasó, y en cada una las entidades que participaban durante su periodo.</p>
-          </>
-        )}
+        <Loaded resource={list} loadingLabel="Cargando rondas…" notFound="No se encontró este programa.">
+          {({ national: n }) =>
+            rounds.length === 0 ? (
+              <EmptyState title="La coordinación aún no define rondas de reporte." />
+            ) : (
+              <>
+                <dl className="figures">
+                  <Figure testId="rounds-completeness" label="Completitud" value={formatPercent(n.completeness)} detail={`${n.submitted} de ${n.expected} ${n.expected === 1 ? 'entrega esperada' : 'entregas esperadas'}`} />
+                  <Figure testId="rounds-timeliness" label="Puntualidad" value={formatPercent(n.timeliness)} detail={`${n.onTime} ${n.onTime === 1 ? 'entrega' : 'entregas'} a tiempo`} />
+                  <Figure testId="rounds-count" label="Rondas definidas" value={String(rounds.length)} detail={dueCount === 1 ? '1 ya vencida' : `${dueCount} ya vencidas`} />
+                </dl>
+                <p className="hint">Solo cuentan las rondas cuya fecha de entrega ya pasó, y en cada una las entidades que participaban durante su periodo.</p>
+              </>
+            )
+          }
+        </Loaded>
       </section>
 
       {rounds.length ? (
         <section aria-labelledby="rounds-chart-title" className="panel">
           <h2 id="rounds-chart-title">Completitud y puntualidad por ronda</h2>
           <RoundsChart testId="rounds-chart" title="Gráfica de barras de la completitud (barras lisas) y la puntualidad (barras rayadas) de cada ronda" rounds={rounds} />
-          <div className="table-scroll" role="region" aria-labelledby="rounds-chart-title" tabIndex={0}>
-            <table className="data-table stack-on-phone" data-testid="rounds-table">
-              <thead>
-                <tr>
-                  <th scope="col">Ronda</th>
-                  <th scope="col">Periodo</th>
-                  <th scope="col">Vence</th>
-                  <th scope="col">Fase</th>
-                  <th scope="col">Entregas</th>
-                  <th scope="col">A tiempo</th>
-                  <th scope="col">Completitud</th>
-                  <th scope="col">Puntualidad</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rounds.map((r) => (
-                  <tr key={r.code} data-round={r.code}>
-                    <th scope="row">
-                      {r.code}
-                      {r.name ? <span className="card-sub"> · {r.name}</span> : null}
-                    </th>
-                    <td data-label="Periodo">
-                      {formatDate(r.periodStart)} – {formatDate(r.periodEnd)}
-                    </td>
-                    <td data-label="Vence">{formatDate(r.dueOn)}</td>
-                    <td data-label="Fase">{PHASE_LABELS[r.phase] ?? r.phase}</td>
-                    <td data-label="Entregas">
-                      {r.submitted} de {r.expected}
-                    </td>
-                    <td data-label="A tiempo">{r.onTime}</td>
-                    <td data-label="Completitud" data-col="completeness">
-                      {formatPercent(r.completeness)}
-                    </td>
-                    <td data-label="Puntualidad" data-col="timeliness">
-                      {formatPercent(r.timeliness)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ScrollTable labelledBy="rounds-chart-title" testId="rounds-table" columns={['Ronda', 'Periodo', 'Vence', 'Fase', 'Entregas', 'A tiempo', 'Completitud', 'Puntualidad']}>
+            {rounds.map((r) => (
+              <tr key={r.code} data-round={r.code}>
+                <RoundCells round={r} />
+                <td data-label="Fase">{PHASE_LABELS[r.phase] ?? r.phase}</td>
+                <td data-label="Entregas">
+                  {r.submitted} de {r.expected}
+                </td>
+                <td data-label="A tiempo">{r.onTime}</td>
+                <td data-label="Completitud" data-col="completeness">
+                  {formatPercent(r.completeness)}
+                </td>
+                <td data-label="Puntualidad" data-col="timeliness">
+                  {formatPercent(r.timeliness)}
+                </td>
+              </tr>
+            ))}
+          </ScrollTable>
         </section>
       ) : null}
 
       {rounds.length ? (
         <section aria-labelledby="rounds-matrix-title" className="panel">
           <h2 id="rounds-matrix-title">Entregas por entidad</h2>
-          {details.error ? (
-            <LoadError error={details.error} onRetry={details.reload} />
-          ) : !details.data ? (
-            <Loading label="Cargando las entregas de cada entidad…" />
-          ) : matrixStates.length === 0 ? (
-            <EmptyState title="Ninguna entidad participa en el programa." />
-          ) : (
-            <>
-              <ul className="legend" aria-label="Leyenda de las entregas">
-                {(Object.keys(DELIVERY) as StateRoundStatus[]).map((s) => (
-                  <li key={s}>
-                    <DeliveryTag status={s} />
-                  </li>
-                ))}
-              </ul>
-              <div className="table-scroll matrix-scroll" role="region" aria-labelledby="rounds-matrix-title" tabIndex={0}>
-                <table className="data-table matrix" data-testid="rounds-matrix">
-                  <thead>
-                    <tr>
-                      <th scope="col">Entidad</th>
-                      {details.data.map((d) => (
-                        <th scope="col" key={d.code}>
+          <Loaded resource={details} loadingLabel="Cargando las entregas de cada entidad…">
+            {(roundDetails) =>
+              matrixStates.length === 0 ? (
+                <EmptyState title="Ninguna entidad participa en el programa." />
+              ) : (
+                <>
+                  <DeliveryLegend />
+                  <ScrollTable
+                    labelledBy="rounds-matrix-title"
+                    scrollClassName="matrix-scroll"
+                    className="data-table matrix"
+                    testId="rounds-matrix"
+                    columns={[
+                      'Entidad',
+                      ...roundDetails.map((d) => (
+                        <>
                           {d.code}
                           <span className="hint matrix-due">vence {formatDate(d.dueOn)}</span>
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
+                        </>
+                      )),
+                    ]}
+                  >
                     {matrixStates.map(([code, name]) => (
                       <tr key={code} data-state-code={code}>
                         <th scope="row">{name}</th>
-                        {details.data!.map((d) => {
+                        {roundDetails.map((d) => {
                           const c = cells.get(`${d.code}|${code}`);
                           return (
                             <td key={d.code} data-round={d.code} data-status={c?.status ?? 'not_expected'}>
@@ -181,23 +141,13 @@ export function ReportingRoundsPage({ params }: PageProps) {
                         })}
                       </tr>
                     ))}
-                  </tbody>
-                </table>
-              </div>
-            </>
-          )}
+                  </ScrollTable>
+                </>
+              )
+            }
+          </Loaded>
         </section>
       ) : null}
     </>
-  );
-}
-
-export function DeliveryTag({ status }: { status: StateRoundStatus }) {
-  const d = DELIVERY[status];
-  return (
-    <span className={`tag ${d.tag}`}>
-      <span aria-hidden="true">{d.symbol} </span>
-      {d.label}
-    </span>
   );
 }

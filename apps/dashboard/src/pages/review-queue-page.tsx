@@ -4,8 +4,9 @@ import type { QueuedReport, Report, ReviewQueue } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { useSession } from '../auth/session';
 import { EvidenceList } from '../components/evidence-list';
-import { describeLoadError, EmptyState, ErrorNotice, LoadError, Loading, SuccessNotice } from '../components/feedback';
+import { describeLoadError, EmptyState, ErrorNotice, SuccessNotice } from '../components/feedback';
 import { Field } from '../components/field';
+import { Loaded } from '../components/loaded';
 import { MetricsList } from '../components/report-history';
 import { paths } from '../programs/programs';
 import { Link } from '../router/router';
@@ -51,40 +52,36 @@ export function ReviewQueuePage({ params, user }: PageProps) {
       {done ? <SuccessNotice>{done}</SuccessNotice> : null}
       {conflict ? <ErrorNotice>{conflict}</ErrorNotice> : null}
       {!canReview ? <p className="notice notice-info">Solo la coordinación nacional puede aceptar o devolver reportes; usted puede consultarlos.</p> : null}
-      {queue.error ? (
-        queue.error.status === 404 ? (
-          <EmptyState title="No se encontró este programa." />
-        ) : (
-          <LoadError error={queue.error} onRetry={queue.reload} />
-        )
-      ) : !queue.data ? (
-        <Loading label="Cargando la cola de revisión…" />
-      ) : items.length === 0 ? (
-        <EmptyState title="No hay reportes pendientes de revisión." />
-      ) : (
-        <>
-          <p className="summary" data-testid="queue-summary">
-            {total === 1 ? '1 reporte pendiente' : `${total} reportes pendientes`}
-            {total > items.length ? ` (se muestran los ${items.length} más antiguos)` : ''}.
-          </p>
-          <ol className="queue" data-testid="review-queue">
-            {items.map((r) => (
-              <QueueItem
-                key={r.id}
-                report={r}
-                programCode={programCode}
-                canReview={canReview}
-                onDecided={afterDecision}
-                onConflict={(message) => {
-                  setDone(null);
-                  setConflict(message);
-                  queue.reload();
-                }}
-              />
-            ))}
-          </ol>
-        </>
-      )}
+      <Loaded resource={queue} loadingLabel="Cargando la cola de revisión…" notFound="No se encontró este programa.">
+        {() =>
+          items.length === 0 ? (
+            <EmptyState title="No hay reportes pendientes de revisión." />
+          ) : (
+            <>
+              <p className="summary" data-testid="queue-summary">
+                {total === 1 ? '1 reporte pendiente' : `${total} reportes pendientes`}
+                {total > items.length ? ` (se muestran los ${items.length} más antiguos)` : ''}.
+              </p>
+              <ol className="queue" data-testid="review-queue">
+                {items.map((r) => (
+                  <QueueItem
+                    key={r.id}
+                    report={r}
+                    programCode={programCode}
+                    canReview={canReview}
+                    onDecided={afterDecision}
+                    onConflict={(message) => {
+                      setDone(null);
+                      setConflict(message);
+                      queue.reload();
+                    }}
+                  />
+                ))}
+              </ol>
+            </>
+          )
+        }
+      </Loaded>
     </>
   );
 }

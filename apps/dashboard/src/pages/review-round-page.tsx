@@ -1,17 +1,19 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { ApiError, asList } from '../api/client';
+import { asList } from '../api/client';
 import type { Participation, ProgramDetail, ReviewRoundDetail, StateInfo } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { useSession } from '../auth/session';
 import { describeLoadError, EmptyState, ErrorNotice, LoadError, Loading, SuccessNotice } from '../components/feedback';
 import { Field } from '../components/field';
+import { FormActions } from '../components/form-actions';
 import { FrozenFiguresView } from '../components/frozen-figures';
 import { DifferencesView } from '../components/review-differences';
 import { FindingForm, FindingsList } from '../components/review-findings';
 import { Tabs } from '../components/tabs';
+import { useApiForm } from '../components/use-api-form';
 import { paths } from '../programs/programs';
 import { Link, replaceQuery, useLocation } from '../router/router';
-import { formatDate, formatDateTime, translateFieldMessage } from '../util/format';
+import { formatDate, formatDateTime } from '../util/format';
 import { useDocumentTitle } from '../util/use-title';
 import type { PageProps } from './registry';
 import { clearFlash, peekFlash, REVIEW_WRITERS, RoundStatusTag } from './review-rounds-page';
@@ -186,34 +188,26 @@ export function ReviewRoundPage({ params, user }: PageProps) {
 function CloseRoundForm({ base, roundCode, onClosed, onAlreadyClosed }: { base: string; roundCode: string; onClosed: (reference: string) => void; onAlreadyClosed: () => void }) {
   const { api } = useSession();
   const [reference, setReference] = useState('');
-  const [errors, setErrors] = useState<string[]>([]);
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useApiForm(['agreementReference']);
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setFormError(null);
-    if (!reference.trim()) {
-      setErrors(['Escriba la referencia del acuerdo de la comisión que cierra la ronda.']);
-      return;
-    }
-    setErrors([]);
-    setBusy(true);
-    try {
-      const closed = await api.post<ReviewRoundDetail>(`${base}/review-rounds/${encodeURIComponent(roundCode)}/close`, { agreementReference: reference.trim() });
-      onClosed(closed.agreementReference ?? reference.trim());
-    } catch (err) {
-      if (!(err instanceof ApiError)) throw err;
-      setErrors(err.fieldMessages('agreementReference'));
-      if (err.status === 409) {
-        setFormError('La ronda ya estaba cerrada.');
-        onAlreadyClosed();
-      } else if (err.status === 400) setFormError(err.errors.filter((x) => x.field !== 'agreementReference').map((x) => translateFieldMessage(x.message)).join(' ') || 'Revise la referencia del acuerdo.');
-      else if (err.status === 403) setFormError('Solo la comisión revisora y la coordinación nacional cierran rondas.');
-      else setFormError(describeLoadError(err));
-    } finally {
-      setBusy(false);
-    }
+    void form.attempt(
+      reference.trim() ? {} : { agreementReference: ['Escriba la referencia del acuerdo de la comisión que cierra la ronda.'] },
+      async () => {
+        const closed = await api.post<ReviewRoundDetail>(`${base}/review-rounds/${encodeURIComponent(roundCode)}/close`, { agreementReference: reference.trim() });
+        onClosed(closed.agreementReference ?? reference.trim());
+      },
+      (err, unplaced) => {
+        if (err.status === 409) {
+          onAlreadyClosed();
+          return 'La ronda ya estaba cerrada.';
+        }
+        if (err.status === 400) return unplaced.join(' ') || 'Revise la referencia del acuerdo.';
+        if (err.status === 403) return 'Solo la comisión revisora y la coordinación nacional cierran rondas.';
+        return describeLoadError(err);
+      },
+    );
   }
 
   return (
@@ -221,15 +215,11 @@ function CloseRoundForm({ base, roundCode, onClosed, onAlreadyClosed }: { base: 
       <h3 id="close-round-title" className="small-heading">
         Cerrar la ronda
       </h3>
-      {formError ? <ErrorNotice>{formError}</ErrorNotice> : null}
-      <Field id="agreement-reference" label="Referencia del acuerdo de la comisión" hint="Una vez cerrada, la ronda ya no admite observaciones." errors={errors} required>
+      {form.formError ? <ErrorNotice>{form.formError}</ErrorNotice> : null}
+      <Field id="agreement-reference" label="Referencia del acuerdo de la comisión" hint="Una vez cerrada, la ronda ya no admite observaciones." errors={form.errors.agreementReference} required>
         {(a11y) => <input {...a11y} type="text" maxLength={300} value={reference} onChange={(e) => setReference(e.target.value)} />}
       </Field>
-      <div className="form-actions">
-        <button type="submit" className="button button-secondary" disabled={busy}>
-          {busy ? 'Cerrando…' : 'Cerrar la ronda'}
-        </button>
-      </div>
+      <FormActions busy={form.busy} label="Cerrar la ronda" busyLabel="Cerrando…" secondary />
     </form>
   );
 }

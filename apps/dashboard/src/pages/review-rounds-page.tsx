@@ -1,10 +1,14 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError } from '../api/client';
 import type { ReviewRoundDetail, ReviewRoundList, ReviewRoundStatus } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { useSession } from '../auth/session';
-import { describeLoadError, EmptyState, ErrorNotice, LoadError, Loading } from '../components/feedback';
-import { Field, groupFieldErrors, type FieldErrors } from '../components/field';
+import { describeLoadError, EmptyState, ErrorNotice } from '../components/feedback';
+import { Field, type FieldErrors } from '../components/field';
+import { FormActions } from '../components/form-actions';
+import { Loaded } from '../components/loaded';
+import { ScrollTable } from '../components/scroll-table';
+import { SymbolTag } from '../components/symbol-tag';
+import { reviseMessage, useApiForm } from '../components/use-api-form';
 import { paths } from '../programs/programs';
 import { Link, navigate } from '../router/router';
 import { formatDate, formatDateTime, REVIEW_ROUND_STATUS_LABELS, translateFieldMessage } from '../util/format';
@@ -25,10 +29,9 @@ export function clearFlash(): void {
 
 export function RoundStatusTag({ status }: { status: ReviewRoundStatus }) {
   return (
-    <span className={`tag ${status === 'open' ? 'tag-info' : 'tag-muted'}`} data-status={status}>
-      <span aria-hidden="true">{status === 'open' ? '○ ' : '■ '}</span>
+    <SymbolTag className={status === 'open' ? 'tag-info' : 'tag-muted'} status={status} symbol={status === 'open' ? '○' : '■'}>
       {REVIEW_ROUND_STATUS_LABELS[status]}
-    </span>
+    </SymbolTag>
   );
 }
 
@@ -57,31 +60,12 @@ export function ReviewRoundsPage({ params, user }: PageProps) {
 
       <section aria-labelledby="review-rounds-title" className="panel">
         <h2 id="review-rounds-title">Rondas</h2>
-        {list.error ? (
-          list.error.status === 404 ? (
-            <EmptyState title="No se encontró este programa." />
-          ) : (
-            <LoadError error={list.error} onRetry={list.reload} />
-          )
-        ) : !list.data ? (
-          <Loading label="Cargando rondas de revisión…" />
-        ) : rounds.length === 0 ? (
-          <EmptyState title="Aún no hay rondas de revisión.">{canWrite ? <p>Cree la primera con el formulario de abajo.</p> : null}</EmptyState>
-        ) : (
-          <div className="table-scroll" role="region" aria-labelledby="review-rounds-title" tabIndex={0}>
-            <table className="data-table stack-on-phone" data-testid="review-rounds-table">
-              <thead>
-                <tr>
-                  <th scope="col">Código</th>
-                  <th scope="col">Título</th>
-                  <th scope="col">Fecha de corte</th>
-                  <th scope="col">Situación</th>
-                  <th scope="col">Observaciones</th>
-                  <th scope="col">Acuerdo</th>
-                  <th scope="col">Creada</th>
-                </tr>
-              </thead>
-              <tbody>
+        <Loaded resource={list} loadingLabel="Cargando rondas de revisión…" notFound="No se encontró este programa.">
+          {() =>
+            rounds.length === 0 ? (
+              <EmptyState title="Aún no hay rondas de revisión.">{canWrite ? <p>Cree la primera con el formulario de abajo.</p> : null}</EmptyState>
+            ) : (
+              <ScrollTable labelledBy="review-rounds-title" testId="review-rounds-table" columns={['Código', 'Título', 'Fecha de corte', 'Situación', 'Observaciones', 'Acuerdo', 'Creada']}>
                 {rounds.map((r) => (
                   <tr key={r.id} data-round={r.code}>
                     <th scope="row">
@@ -106,10 +90,10 @@ export function ReviewRoundsPage({ params, user }: PageProps) {
                     </td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+              </ScrollTable>
+            )
+          }
+        </Loaded>
       </section>
 
       {canWrite ? (
@@ -130,43 +114,36 @@ function NewRoundForm({ programCode }: { programCode: string }) {
   const [title, setTitle] = useState('');
   const [asOf, setAsOf] = useState<string | null>(null);
   const [code, setCode] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useApiForm(['title', 'asOf', 'code']);
+  const { errors } = form;
   const date = asOf ?? today ?? '';
 
-  async function submit(e: FormEvent) {
+  function submit(e: FormEvent) {
     e.preventDefault();
-    setFormError(null);
     const own: FieldErrors = {};
     if (!title.trim()) own.title = ['Escriba el título de la ronda.'];
     if (!date) own.asOf = ['Elija la fecha de corte.'];
-    setErrors(own);
-    if (Object.keys(own).length) return;
-    setBusy(true);
-    try {
-      const body: { title: string; asOf: string; code?: string } = { title: title.trim(), asOf: date };
-      if (code.trim()) body.code = code.trim();
-      const round = await api.post<ReviewRoundDetail>(`${base}/review-rounds`, body);
-      flash = { roundCode: round.code, message: `Se congelaron las cifras al ${formatDate(round.asOf)} en la ronda ${round.code}.` };
-      navigate(paths.reviewRound(programCode, round.code));
-    } catch (err) {
-      if (!(err instanceof ApiError)) throw err;
-      const grouped = groupFieldErrors(err.errors);
-      setErrors(grouped);
-      const other = err.errors.filter((x) => !['title', 'asOf', 'code'].includes(x.field)).map((x) => translateFieldMessage(x.message));
-      if (err.status === 409) setFormError(grouped.code ? 'Ese código ya está en uso.' : translateFieldMessage(err.message));
-      else if (err.status === 400) setFormError(['Revise los datos marcados.', ...other].join(' '));
-      else if (err.status === 403) setFormError('Solo la comisión revisora y la coordinación nacional pueden crear rondas de revisión.');
-      else setFormError(describeLoadError(err));
-    } finally {
-      setBusy(false);
-    }
+    void form.attempt(
+      own,
+      async () => {
+        const body: { title: string; asOf: string; code?: string } = { title: title.trim(), asOf: date };
+        if (code.trim()) body.code = code.trim();
+        const round = await api.post<ReviewRoundDetail>(`${base}/review-rounds`, body);
+        flash = { roundCode: round.code, message: `Se congelaron las cifras al ${formatDate(round.asOf)} en la ronda ${round.code}.` };
+        navigate(paths.reviewRound(programCode, round.code));
+      },
+      (err, unplaced) => {
+        if (err.status === 409) return err.fieldMessages('code').length ? 'Ese código ya está en uso.' : translateFieldMessage(err.message);
+        if (err.status === 400) return reviseMessage(unplaced);
+        if (err.status === 403) return 'Solo la comisión revisora y la coordinación nacional pueden crear rondas de revisión.';
+        return describeLoadError(err);
+      },
+    );
   }
 
   return (
     <form onSubmit={submit} noValidate className="form-grid" aria-labelledby="new-round-title" data-testid="new-round-form">
-      {formError ? <ErrorNotice>{formError}</ErrorNotice> : null}
+      {form.formError ? <ErrorNotice>{form.formError}</ErrorNotice> : null}
       <Field id="round-title" label="Título" errors={errors.title} required className="field-wide">
         {(a11y) => <input {...a11y} type="text" maxLength={300} value={title} onChange={(e) => setTitle(e.target.value)} />}
       </Field>
@@ -176,11 +153,7 @@ function NewRoundForm({ programCode }: { programCode: string }) {
       <Field id="round-code" label="Código (opcional)" hint="Si lo deja vacío se asigna RR-año-número." errors={errors.code}>
         {(a11y) => <input {...a11y} type="text" maxLength={40} value={code} onChange={(e) => setCode(e.target.value)} />}
       </Field>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={busy}>
-          {busy ? 'Congelando cifras…' : 'Crear ronda y congelar cifras'}
-        </button>
-      </div>
+      <FormActions busy={form.busy} label="Crear ronda y congelar cifras" busyLabel="Congelando cifras…" />
     </form>
   );
 }

@@ -50,8 +50,10 @@ export function StatePage({ params, user }: PageProps) {
   useDocumentTitle(stateName ? `${stateName} · Programa estatal` : 'Programa estatal');
 
   const timeZone = program.data?.timeZone ?? byCode(programCode)?.timeZone;
-  // "Today" as the API counts it (its clock, the program's time zone) once the figures arrive.
-  const today = progress.data?.asOf ?? todayIn(timeZone);
+  // "Today" as the API counts it (its clock, the program's time zone). Until the API has said, the timeline
+  // uses the browser's date, but no report can be started: its date must not be later than the API's today.
+  const apiToday = progress.data?.asOf ?? program.data?.today ?? null;
+  const today = apiToday ?? todayIn(timeZone);
   const phaseNames = useMemo(() => new Map((program.data?.phases ?? []).map((p) => [p.number, p.name])), [program.data]);
   const itemProgress = useMemo(() => new Map((progress.data?.items ?? []).map((i) => [i.activityCode, i])), [progress.data]);
   const institutionProgress = useMemo(() => (progress.data ? new Map(progress.data.institutions.map((i) => [i.id, i])) : undefined), [progress.data]);
@@ -59,7 +61,7 @@ export function StatePage({ params, user }: PageProps) {
   const items = plan.data?.items ?? [];
   const selectedItem = items.find((i) => i.activityCode === selected) ?? null;
   const canEdit = user.role === 'coordinator' || (user.role === 'state_officer' && user.stateCode === stateCode);
-  const canReport = canEdit && !exitedOn;
+  const canReport = canEdit && !exitedOn && apiToday !== null;
   const open = (kind: 'replan' | 'report' | 'history', activityCode: string, answering?: Report) => {
     setSaved(null);
     setPanel({ kind, activityCode, answering });
