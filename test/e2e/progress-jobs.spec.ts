@@ -3,7 +3,7 @@ import { DailyJobsService, type JobOutcome } from '../../libs/core/src/progress/
 import { createTestApp, type TestApp } from '../../libs/testing/src/test-app.js';
 
 // Two API instances on ONE database run the daily jobs at the same time: each job's work is done once.
-// The state joins on 2025-03-01: 1.1 due 03-11, 1.2 due 03-21, 1.3 due 04-10, 2.1 (institutions) due 03-16.
+// The state joins on 2025-03-01: 1.1 due 03-11, 1.2 due 03-21, 1.3 due 04-10, 2.1 (institutions, optional) due 03-16.
 const DAY = '2025-03-15';
 
 describe('Daily jobs: deadline notifications and snapshots, once per day across instances', () => {
@@ -18,7 +18,7 @@ describe('Daily jobs: deadline notifications and snapshots, once per day across 
       { code: '1.1', durationDays: 10 },
       { code: '1.2', durationDays: 20 },
       { code: '1.3', durationDays: 40 },
-      { code: '2.1', phase: 2, level: 'institution', durationDays: 15 },
+      { code: '2.1', phase: 2, level: 'institution', durationDays: 15, optional: true },
     ]));
     const p20 = await a.programs.enrol(program.id, '20', '2025-03-01');
     await a.programs.enrol(program.id, '21', '2025-03-01');
@@ -55,7 +55,7 @@ describe('Daily jobs: deadline notifications and snapshots, once per day across 
       const ran = outcomes.find((o) => o.job === run.job && o.outcome === 'ran')!;
       expect(ran.ranBy).toBe(run.instanceId);
     }
-    expect(runs.find((r: { job: string }) => r.job === 'deadline-notifications').result).toEqual({ overdue: 1, dueSoon: 4, inserted: 5 });
+    expect(runs.find((r: { job: string }) => r.job === 'deadline-notifications').result).toEqual({ overdue: 1, dueSoon: 4, inserted: 5, reopened: 0, resolved: 0 });
 
     // 20: 1.1 overdue since 03-12; 1.2 (03-21) and 2.1 (03-16) due within 7 days. 21: 1.2 due soon; 2.1 has no
     // institution there but is still an included item below 100, so it is announced too.
@@ -86,7 +86,7 @@ describe('Daily jobs: deadline notifications and snapshots, once per day across 
     // Next day: 1.1 of 20 is still overdue and the others still due soon, for the same due dates: nothing new.
     const next = mine(await a.app.get(DailyJobsService).runDailyJobs('2025-03-16'));
     expect(next.map((o) => o.outcome)).toEqual(['ran', 'ran']);
-    expect(next[0].result).toEqual({ overdue: 1, dueSoon: 4, inserted: 0 });
+    expect(next[0].result).toEqual({ overdue: 1, dueSoon: 4, inserted: 0, reopened: 0, resolved: 0 });
     expect(await count(`SELECT count(*) AS n FROM progress_snapshot WHERE program_id = $1`)).toBe(6);
     expect(await count(`SELECT count(*) AS n FROM job_run WHERE program_id = $1`)).toBe(4);
   });
@@ -125,5 +125,50 @@ describe('Daily jobs: deadline notifications and snapshots, once per day across 
     expect(st.body.points).toHaveLength(1);
     const bad = await a.http().get(`/api/v1/programs/${program.code}/progress/snapshots?from=2025-03-16&to=2025-03-01`).set(coord).expect(400);
     expect(bad.body.errors[0].field).toBe('to');
+  });
+
+  it('resolves notifications whose item was completed, excluded or re-planned, and reopens them when the item falls back', async () => {
+    const url = `/api/v1/programs/${program.code}/notifications`;
+    const coord = (await a.as('coordinator')).auth;
+    const jobs = a.app.get(DailyJobsService);
+    const J = 'Acordado con la coordinación.';
+    // 03-17: 20 finishes 1.1 (overdue); 21 moves 1.2 (due soon) to 03-30 and excludes 2.1 (due soon).
+    a.clock.set('2025-03-17');
+    await a.http().post(`/api/v1/programs/${program.code}/states/20/reports`).set(coord).send({ activityCode: '1.1', status: 'completed', percent: 100, reportedOn: '2025-03-17' }).expect(201);
+    await a.http().patch(`/api/v1/programs/${program.code}/states/21/plan/1.2`).set(coord).send({ plannedDue: '2025-03-30', justification: J }).expect(200);
+    await a.http().patch(`/api/v1/programs/${program.code}/states/21/plan/2.1`).set(coord).send({ included: false, justification: J }).expect(200);
+    const day17 = mine(await jobs.runDailyJobs('2025-03-17'));
+    // New: 2.1 of 20 is now overdue (due 03-16). Resolved: the three above.
+    expect(day17[0].result).toEqual({ overdue: 1, dueSoon: 1, inserted: 1, reopened: 0, resolved: 3 });
+    const resolved = await a.http().get(`${url}?status=resolved`).set(coord).expect(200);
+    expect(resolved.body.items.map((n: { stateCode: string; activityCode: string; kind: string; resolvedOn: string; resolution: string }) => [n.stateCode, n.activityCode, n.kind, n.resolvedOn, n.resolution])).toEqual([
+      ['20', '1.1', 'overdue', '2025-03-17', 'completed'],
+      ['21', '1.2', 'due_soon', '2025-03-17', 'rescheduled'],
+      ['21', '2.1', 'due_soon', '2025-03-17', 'excluded'],
+    ]);
+    const open = await a.http().get(`${url}?status=open`).set(coord).expect(200);
+    expect(open.body.total).toBe(3);
+    expect(open.body.items.every((n: { resolvedOn: string | null; resolution: string | null }) => n.resolvedOn === null && n.resolution === null)).toBe(true);
+    expect((await a.http().get(url).set(coord).expect(200)).body.total).toBe(6);
+
+    // Re-running the day changes nothing (the job ran; and its work is idempotent on its own).
+    const snapshot = () => a.dataSource.query(`SELECT id, resolved_on::text, resolution FROM notification WHERE program_id = $1 ORDER BY id`, [program.id]);
+    const before = await snapshot();
+    expect(mine(await jobs.runDailyJobs('2025-03-17')).map((o) => o.outcome)).toEqual(['already_done', 'already_done']);
+    expect(await snapshot()).toEqual(before);
+
+    // 03-18: a later report puts 1.1 of 20 back below 100 while still overdue: the same notification reopens.
+    a.clock.set('2025-03-18');
+    await a.http().post(`/api/v1/programs/${program.code}/states/20/reports`).set(coord).send({ activityCode: '1.1', status: 'in_progress', percent: 50, reportedOn: '2025-03-18' }).expect(201);
+    const day18 = mine(await jobs.runDailyJobs('2025-03-18'));
+    expect(day18[0].result).toEqual({ overdue: 2, dueSoon: 1, inserted: 0, reopened: 1, resolved: 0 });
+    const reopened = (await a.http().get(`${url}?stateCode=20&kind=overdue`).set(coord).expect(200)).body.items;
+    expect(reopened.map((n: { activityCode: string; resolvedOn: string | null; detectedOn: string }) => [n.activityCode, n.resolvedOn, n.detectedOn])).toEqual([
+      ['2.1', null, '2025-03-17'],
+      ['1.1', null, DAY],
+    ]);
+    expect((await a.http().get(`${url}?status=resolved`).set(coord).expect(200)).body.total).toBe(2);
+    const bad = await a.http().get(`${url}?status=done`).set(coord).expect(400);
+    expect(bad.body.errors[0].field).toBe('status');
   });
 });

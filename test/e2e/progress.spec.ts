@@ -68,8 +68,14 @@ describe('Progress: figures, explanation and public data over HTTP', () => {
       expect(res.body).toEqual({
         programId: program.id,
         programCode: program.code,
+        programName: 'Programa de prueba',
         asOf: TODAY,
         thresholds: { atRisk: -5, offTrack: -15 },
+        // Phase 1: E = (1·50 + 2·100) / 3 = 83.33…; phase 2: E = 25.
+        phases: [
+          { number: 1, name: 'Fase 1', states: 1, progress: 0, validatedProgress: 0, expected: 83.3, variance: -83.3, status: 'off_track' },
+          { number: 2, name: 'Fase 2', states: 1, progress: 0, validatedProgress: 0, expected: 25, variance: -25, status: 'off_track' },
+        ],
         national: {
           progress: 0,
           validatedProgress: 0,
@@ -108,6 +114,36 @@ describe('Progress: figures, explanation and public data over HTTP', () => {
       // An institution-level item without institutions is 0 and flagged.
       expect(items['2.1']).toMatchObject({ progress: 0, expected: 25, noInstitutions: true, institutions: 0 });
       expect(state.body.institutions).toEqual([]);
+    });
+
+    it('phases nationally: the plain mean of each state’s phase figures, over the states that include an item of the phase', async () => {
+      const { program } = await t.programs.program([
+        { code: '1.1', startDay: 0, durationDays: 10, weight: 1 },
+        { code: '1.2', startDay: 0, durationDays: 10, weight: 3 },
+        { code: '2.1', phase: 2, startDay: 0, durationDays: 20, weight: 1, optional: true },
+      ]);
+      await t.programs.enrol(program.id, '20', JOINED);
+      await t.programs.enrol(program.id, '21', JOINED);
+      await report(program.code, { activityCode: '1.1', percent: 80, reportedOn: '2025-01-02' });
+      await report(program.code, { activityCode: '2.1', percent: 30, reportedOn: '2025-01-03' });
+      await report(program.code, { activityCode: '1.2', percent: 20, reportedOn: '2025-01-04' }, '21');
+      await t.http().patch(api(`/programs/${program.code}/states/21/plan/2.1`)).set(coord).send({ included: false, justification: J }).expect(200);
+      const res = await national(program.code).expect(200);
+      // Phase 1: 20 → (1·80 + 3·0) / 4 = 20; 21 → (1·0 + 3·20) / 4 = 15; mean 17.5. E = 50 in both.
+      // Phase 2: only 20 includes 2.1 → P 30, E 25; 21 (every item of the phase excluded) is left out.
+      expect(res.body.phases).toEqual([
+        { number: 1, name: 'Fase 1', states: 2, progress: 17.5, validatedProgress: 0, expected: 50, variance: -32.5, status: 'off_track' },
+        { number: 2, name: 'Fase 2', states: 1, progress: 30, validatedProgress: 0, expected: 25, variance: 5, status: 'on_track' },
+      ]);
+      // Each state's own phase figures agree.
+      const s21 = (await stateOf(program.code, '21').expect(200)).body;
+      expect(s21.phases.map((ph: { phaseNumber: number; progress: number }) => [ph.phaseNumber, ph.progress])).toEqual([[1, 15], [2, 0]]);
+      // A past date before any report: phases at 0, still over the same states.
+      const past = await national(program.code, '2025-01-01').expect(200);
+      expect(past.body.phases.map((ph: { states: number; progress: number; expected: number }) => [ph.states, ph.progress, ph.expected])).toEqual([[2, 0, 0], [1, 0, 0]]);
+      // The public route has the same phases, and the program's name and code.
+      const pub = await t.http().get(api(`/public/programs/${program.code}/progress`)).expect(200);
+      expect(pub.body).toMatchObject({ programCode: program.code, programName: 'Programa de prueba', phases: res.body.phases });
     });
 
     it('due = start: expected is 0 before the day and 100 from it', async () => {

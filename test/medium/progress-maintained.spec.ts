@@ -2,17 +2,20 @@ import fc from 'fast-check';
 import { BadRequestException, ConflictException, NotFoundException } from '@nestjs/common';
 import { ParticipationsService } from '../../libs/core/src/plans/participations.service.js';
 import { PlansService } from '../../libs/core/src/plans/plans.service.js';
-import { computeNationalProgress, computeStateProgress } from '../../libs/core/src/progress/progress-math.js';
-import type { ActivityLevel, ReportInput, StateProgressInput } from '../../libs/core/src/progress/progress-types.js';
+import { aggregateNationalPhases, computeNationalProgress, computeStateProgress, isActiveAt, unitSteps } from '../../libs/core/src/progress/progress-math.js';
+import type { ActivityLevel, ReportInput, StateProgressInput, UnitStep } from '../../libs/core/src/progress/progress-types.js';
 import { ProgressMaintainer } from '../../libs/core/src/progress/progress.maintainer.js';
+import { ProgressRepository, type UnitStepRow } from '../../libs/core/src/progress/progress.repository.js';
 import { ProgressService } from '../../libs/core/src/progress/progress.service.js';
 import { ReportsService } from '../../libs/core/src/reports/reports.service.js';
 import type { AuthUser } from '../../libs/platform/src/auth/roles.js';
 import { addDays } from '../../libs/platform/src/util/dates.js';
 import { createTestApp, type TestApp } from '../../libs/testing/src/test-app.js';
 
-// The maintained figures (unit_progress kept by the report-write hook, versioned caches, history SQL for past
-// dates) must equal a plain from-scratch computation: the pure engine fed with every row of the database.
+// The maintained figures (unit_progress and the unit steps kept by the report-write hook, versioned caches) must
+// equal a plain from-scratch computation: the pure engine fed with every row of the database, today and for past
+// dates (which read the steps). The stored steps themselves must equal the engine's `unitSteps` of every unit,
+// whether maintained write by write (only the tail from the written date on is rewritten) or rebuilt from history.
 
 const BASE = '2025-01-01';
 const day = (n: number) => addDays(BASE, n);
@@ -74,16 +77,55 @@ describe('Progress: maintained figures equal the from-scratch computation', () =
   /** Maintained national and state figures as of each date equal the from-scratch ones, exactly. */
   async function expectExact(programId: string, dates: (string | undefined)[]): Promise<void> {
     const { inputs, thresholds } = await fromScratch(programId);
+    const phaseNumbers = ((await t.dataSource.query(`SELECT number FROM phase WHERE program_id = $1 ORDER BY number`, [programId])) as { number: number }[]).map((p) => p.number);
     for (const asOf of dates) {
       const t0 = asOf ?? TODAY;
       const maintained = await progress.programProgress(programId, asOf);
       expect(maintained.asOf).toBe(t0);
       expect(maintained.national).toEqual(computeNationalProgress(inputs, t0, thresholds));
+      const scratchStates = inputs.filter((i) => isActiveAt(i.participation, t0)).map((i) => computeStateProgress(i, t0, thresholds));
+      expect(maintained.phases).toEqual(aggregateNationalPhases(scratchStates, thresholds, phaseNumbers));
       for (const input of inputs) {
         const detail = await progress.stateProgress(programId, input.participation.stateCode, asOf);
         expect(detail.progress).toEqual(computeStateProgress(input, t0, thresholds, { explain: true }));
       }
     }
+  }
+
+  /** A stored step in the engine's shape. */
+  function toStep(r: UnitStepRow): UnitStep {
+    return {
+      validFrom: r.validFrom,
+      validTo: r.validTo,
+      snapshot: {
+        itemId: r.itemId,
+        institutionId: r.institutionId,
+        current: r.currentId === null ? null : { id: r.currentId, status: r.currentStatus!, percent: r.currentPercent!, reportedOn: r.currentReportedOn!, reviewState: r.currentReviewState! },
+        validated: r.validatedId === null ? null : { id: r.validatedId, status: r.validatedStatus!, percent: r.validatedPercent!, reportedOn: r.validatedReportedOn!, reviewState: 'accepted' },
+        completedOn: r.completedOn,
+      },
+    };
+  }
+
+  /** Every unit's stored steps equal the engine's `unitSteps` over the unit's reports. */
+  async function expectSteps(programId: string): Promise<number> {
+    const { inputs } = await fromScratch(programId);
+    const repo = t.app.get(ProgressRepository);
+    const units = new Map<string, ReportInput[]>();
+    for (const r of inputs.flatMap((i) => i.reports)) {
+      const key = `${r.itemId}|${r.institutionId ?? ''}`;
+      units.set(key, [...(units.get(key) ?? []), r]);
+    }
+    for (const reports of units.values()) {
+      const { itemId, institutionId } = reports[0];
+      expect((await repo.findUnitSteps(itemId, institutionId)).map(toStep)).toEqual(unitSteps(itemId, institutionId, reports));
+    }
+    const [{ n }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM unit_progress_step s JOIN plan_item pi ON pi.id = s.plan_item_id JOIN participation p ON p.id = pi.participation_id WHERE p.program_id = $1`,
+      [programId],
+    );
+    expect(n).toBe([...units.values()].reduce((sum, reports) => sum + unitSteps(reports[0].itemId, reports[0].institutionId, reports).length, 0));
+    return n;
   }
 
   /** Writes that the rules refuse (a date before an institution joined, an excluded item…) are simply skipped. */
@@ -172,7 +214,11 @@ describe('Progress: maintained figures equal the from-scratch computation', () =
           await attempt(() => participations.changeExit(coordinator, program.id, e.code, { exitedOn: day(s.exit!.day), justification: J }));
         }
 
-        await expectExact(program.id, [undefined, ...s.pastDates]);
+        await expectExact(program.id, [undefined, day(-1), ...s.pastDates]);
+        // The steps maintained write by write equal the engine's, and a rebuild from history writes the same.
+        const steps = await expectSteps(program.id);
+        await t.app.get(ProgressMaintainer).rebuild(program.id);
+        expect(await expectSteps(program.id)).toBe(steps);
       }),
       { numRuns: 30 },
     );
@@ -188,7 +234,40 @@ describe('Progress: maintained figures equal the from-scratch computation', () =
       ),
     );
     await Promise.all(created.map((c, n) => (n % 3 === 0 ? reports.accept(coordinator, c.report.id) : n % 3 === 1 ? reports.return(coordinator, c.report.id, 'No') : Promise.resolve())));
-    await expectExact(program.id, [undefined, day(11), day(12)]);
+    await expectExact(program.id, [undefined, day(9), day(10), day(11), day(12), day(13)]);
+    await expectSteps(program.id);
+  });
+
+  it('writers outside the reports service (no unit lock held, no date) call the hook and stay exact', async () => {
+    const { program, activities } = await t.programs.program([{ code: '1.1' }, { code: '2.1', phase: 2, level: 'institution' }]);
+    const { participation, items } = await t.programs.enrol(program.id, '20', BASE);
+    const inst = await t.programs.institution(participation.id, { joinedOn: BASE });
+    const byActivity = new Map(items.map((i) => [i.activityId, i.id]));
+    const [a11, a21] = activities.map((a) => byActivity.get(a.id)!);
+    const maintainer = t.app.get(ProgressMaintainer);
+    // Like the demo seeding: rows inserted directly, then the hook, in one transaction per batch.
+    const batch = (rows: [string, string | null, number, string, string][]) =>
+      t.dataSource.transaction(async (tx) => {
+        for (const [itemId, institutionId, percent, reportedOn, review] of rows) {
+          await tx.query(
+            `INSERT INTO report (plan_item_id, institution_id, status, percent, reported_on, author_id, review_state, review_reason, reviewed_by_id, reviewed_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+            [itemId, institutionId, percent === 100 ? 'completed' : 'in_progress', percent, reportedOn, coordinator.id, review, review === 'returned' ? 'No' : null, review === 'submitted' ? null : coordinator.id, review === 'submitted' ? null : new Date()],
+          );
+        }
+        for (const unit of new Map(rows.map(([itemId, institutionId]) => [`${itemId}/${institutionId}`, { planItemId: itemId, institutionId }])).values()) {
+          await maintainer.afterReportWrite(tx, unit);
+        }
+      });
+    await batch([[a11, null, 30, day(2), 'accepted'], [a11, null, 100, day(9), 'submitted'], [a21, inst.id, 100, day(4), 'accepted']]);
+    await batch([[a11, null, 50, day(5), 'returned'], [a11, null, 100, day(3), 'accepted'], [a21, inst.id, 20, day(6), 'submitted']]);
+    // Concurrent with an API write on the same unit: both serialize on the unit lock.
+    await Promise.all([
+      batch([[a11, null, 70, day(7), 'submitted']]),
+      reports.submit(coordinator, program.id, '20', { activityCode: '1.1', status: 'in_progress', percent: 80, reportedOn: day(8) }),
+    ]);
+    await expectExact(program.id, [undefined, day(1), day(2), day(3), day(4), day(5), day(6), day(7), day(8), day(9)]);
+    await expectSteps(program.id);
   });
 
   it('rebuild initialises unit_progress from history (reports written around the hook)', async () => {
@@ -213,7 +292,8 @@ describe('Progress: maintained figures equal the from-scratch computation', () =
     // Written around the hook: nothing maintained yet, so the figures do not see them.
     expect((await progress.stateProgress(program.id, '20')).progress.progress).toBe(0);
     expect(await t.app.get(ProgressMaintainer).rebuild(program.id)).toBe(2);
-    await expectExact(program.id, [undefined, day(3), day(4), day(5)]);
+    await expectExact(program.id, [undefined, day(1), day(2), day(3), day(4), day(5), day(6)]);
+    await expectSteps(program.id);
     const detail = await progress.stateProgress(program.id, '20');
     expect(detail.progress.items.map((i) => [i.activityCode, i.progress, i.completedOn])).toEqual([
       ['1.1', 60, null],

@@ -19,6 +19,7 @@ import { Notification } from '../../core/src/notifications/notification.entity.j
 import { JobRun } from '../../core/src/progress/jobs/job-run.entity.js';
 import { ProgressSnapshot } from '../../core/src/progress/progress-snapshot.entity.js';
 import { ProgressVersion } from '../../core/src/progress/progress-version.entity.js';
+import { UnitProgressStep } from '../../core/src/progress/unit-progress-step.entity.js';
 import { UnitProgress } from '../../core/src/progress/unit-progress.entity.js';
 import { ReviewFinding } from '../../core/src/reviews/review-finding.entity.js';
 import { ReviewRound } from '../../core/src/reviews/review-round.entity.js';
@@ -43,6 +44,7 @@ export const ENTITIES = [
   ReportingRoundSubmission,
   AuditEvent,
   UnitProgress,
+  UnitProgressStep,
   ProgressVersion,
   ProgressSnapshot,
   Notification,

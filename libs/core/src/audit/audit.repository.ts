@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { BaseRepository } from '../../../database/src/base.repository.js';
+import { preparedQuery } from '../../../database/src/prepared-query.js';
 import type { AuthUser } from '../../../platform/src/auth/roles.js';
 import { currentRequestId } from '../../../platform/src/http/request-context.js';
 import { AuditEvent } from './audit-event.entity.js';
@@ -31,21 +32,29 @@ export interface AuditFilter {
 
 @Injectable()
 export class AuditRepository extends BaseRepository {
-  /** Always call on the transaction of the change it describes (`forTx(tx)`). */
+  /**
+   * Always call on the transaction of the change it describes (`forTx(tx)`). One prepared statement (every write of
+   * the app records one event, report submissions included).
+   */
   async record(r: AuditRecord): Promise<void> {
-    await this.em.insert(AuditEvent, {
-      actorId: r.actor?.id ?? null,
-      actorEmail: r.actor?.email ?? null,
-      action: r.action,
-      entityType: r.entityType,
-      entityId: r.entityId,
-      programId: r.programId ?? null,
-      stateCode: r.stateCode ?? null,
-      before: (r.before ?? null) as never,
-      after: (r.after ?? null) as never,
-      justification: r.justification ?? null,
-      requestId: currentRequestId(),
-    });
+    await preparedQuery(
+      this.em,
+      `INSERT INTO audit_event (actor_id, actor_email, action, entity_type, entity_id, program_id, state_code, before, after, justification, request_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10, $11)`,
+      [
+        r.actor?.id ?? null,
+        r.actor?.email ?? null,
+        r.action,
+        r.entityType,
+        r.entityId,
+        r.programId ?? null,
+        r.stateCode ?? null,
+        r.before == null ? null : JSON.stringify(r.before),
+        r.after == null ? null : JSON.stringify(r.after),
+        r.justification ?? null,
+        currentRequestId() ?? null,
+      ],
+    );
   }
 
   async findPage(f: AuditFilter): Promise<{ total: number; items: AuditEvent[] }> {

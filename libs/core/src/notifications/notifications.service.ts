@@ -22,7 +22,7 @@ export class NotificationsService {
     if (stateCode !== null) assertCanReadState(user, stateCode);
     const program = await this.programs.findByIdOrCode(programIdOrCode);
     if (!program) throw new NotFoundException(`Unknown program ${programIdOrCode}`);
-    const page = await this.notifications.findPage({ programId: program.id, stateCode, kind: q.kind, limit: q.limit ?? 50, offset: q.offset ?? 0 });
+    const page = await this.notifications.findPage({ programId: program.id, stateCode, kind: q.kind, status: q.status, limit: q.limit ?? 50, offset: q.offset ?? 0 });
     return { total: page.total, items: page.items.map(toNotificationResponse) };
   }
 }

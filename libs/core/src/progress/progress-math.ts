@@ -35,6 +35,7 @@ import {
   type InstitutionInput,
   type InstitutionProgress,
   type ItemProgress,
+  type NationalPhaseProgress,
   type NationalProgress,
   type ParticipationInput,
   type PhaseProgress,
@@ -51,6 +52,7 @@ import {
   type TrafficLightDistribution,
   type UnitProgress,
   type UnitSnapshot,
+  type UnitStep,
   type WeightedSums,
 } from './progress-types.js';
 
@@ -173,6 +175,28 @@ export function unitSnapshot(
     validated: reportRef(unit.validated),
     completedOn: unit.completedOn,
   };
+}
+
+/**
+ * One unit's snapshot history (the caller passes that unit's reports): one step per date on which a counting
+ * (not returned) report is dated, holding `unitSnapshot(…, that date)` until the next such date; the last step is
+ * open (`validTo` null) and equals the snapshot over all reports. Before the first step the unit has no report.
+ * With `from`, only the steps that end on or after `from` (or are open): the ones a write dated `from` can change.
+ */
+export function unitSteps(
+  itemId: string,
+  institutionId: string | null,
+  unitReports: readonly ReportInput[],
+  from: string | null = null,
+): UnitStep[] {
+  const dates = [...new Set(unitReports.filter((r) => r.reviewState !== 'returned').map((r) => r.reportedOn))].sort();
+  const steps: UnitStep[] = [];
+  dates.forEach((validFrom, k) => {
+    const validTo = k + 1 < dates.length ? dates[k + 1] : null;
+    if (from !== null && validTo !== null && validTo < from) return;
+    steps.push({ validFrom, validTo, snapshot: unitSnapshot(itemId, institutionId, unitReports, validFrom) });
+  });
+  return steps;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -690,6 +714,42 @@ export function aggregateNationalProgress(
       sumExpected: expected.weighted,
     },
   };
+}
+
+/**
+ * Each phase nationally (see `NationalPhaseProgress`): the plain mean of the participating states' phase figures,
+ * over the states whose plan includes at least one item of the phase (a state that excluded every item of a phase
+ * has no progress in it, rather than 0). By phase number; `phaseNumbers` lists phases to report even when no state
+ * has items in them.
+ */
+export function aggregateNationalPhases(
+  states: readonly StateProgress[],
+  thresholds: ProgressThresholds = DEFAULT_THRESHOLDS,
+  phaseNumbers: readonly number[] = [],
+): NationalPhaseProgress[] {
+  const byPhase = new Map<number, { progress: WeightedMean; validated: WeightedMean; expected: WeightedMean; states: number }>();
+  for (const n of phaseNumbers) byPhase.set(n, { progress: new WeightedMean(), validated: new WeightedMean(), expected: new WeightedMean(), states: 0 });
+  const participating = states.filter((s) => s.participating).sort((a, b) => (a.stateCode < b.stateCode ? -1 : 1));
+  for (const s of participating) {
+    for (const ph of s.phases) {
+      let agg = byPhase.get(ph.phaseNumber);
+      if (agg === undefined) byPhase.set(ph.phaseNumber, (agg = { progress: new WeightedMean(), validated: new WeightedMean(), expected: new WeightedMean(), states: 0 }));
+      if (ph.arithmetic.includedItems === 0) continue;
+      agg.progress.add(ph.progress);
+      agg.validated.add(ph.validatedProgress);
+      agg.expected.add(ph.expected);
+      agg.states += 1;
+    }
+  }
+  return [...byPhase.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([phaseNumber, agg]) => {
+      if (agg.states === 0) return { phaseNumber, states: 0, progress: null, validatedProgress: null, expected: null, variance: null, status: null };
+      const progress = agg.progress.value();
+      const expected = agg.expected.value();
+      const variance = progress - expected;
+      return { phaseNumber, states: agg.states, progress, validatedProgress: agg.validated.value(), expected, variance, status: trafficLight(progress, variance, thresholds) };
+    });
 }
 
 /** National progress at `t` from scratch. States whose participation is not active at `t` are not computed. */

@@ -86,6 +86,16 @@ export interface UnitSnapshot {
   completedOn: string | null;
 }
 
+/**
+ * One unit's snapshot over the dates `[validFrom, validTo)` (`validTo` null: open-ended). A unit's snapshot only
+ * changes on the dates of its counting reports, so its history is one step per such date (see `unitSteps`).
+ */
+export interface UnitStep {
+  validFrom: string;
+  validTo: string | null;
+  snapshot: UnitSnapshot;
+}
+
 /** Like `StateProgressInput`, with per-unit snapshots in place of the reports. */
 export interface StateUnitsInput {
   participation: ParticipationInput;
@@ -243,6 +253,22 @@ export interface NationalFigures {
   overdueItems: number;
   /** Participating states per traffic light. */
   distribution: TrafficLightDistribution;
+}
+
+/**
+ * One phase nationally: the plain mean of the phase's P (V, E) over the participating states whose plan includes
+ * at least one of the phase's items (each such state weighs the same, like national P). Null figures when no
+ * participating state includes any item of the phase.
+ */
+export interface NationalPhaseProgress {
+  phaseNumber: number;
+  /** Participating states the means are over. */
+  states: number;
+  progress: number | null;
+  validatedProgress: number | null;
+  expected: number | null;
+  variance: number | null;
+  status: TrafficLight | null;
 }
 
 export interface NationalArithmetic {

@@ -1,4 +1,4 @@
-import type { InstitutionProgress, NationalProgress, StateProgress } from './progress-types.js';
+import type { InstitutionProgress, NationalPhaseProgress, NationalProgress, StateProgress } from './progress-types.js';
 import type { InstitutionRow, ParticipationRow, PlanItemRow, ProgramHead } from './progress.repository.js';
 
 // What ProgressService computes, before the response DTOs round and shape it.
@@ -12,6 +12,10 @@ export interface ProgramProgress {
   /** States participating at `asOf`, by state code (no `units`). */
   states: StateProgress[];
   national: NationalProgress;
+  /** Every phase of the program nationally (`aggregateNationalPhases`), by number. */
+  phases: NationalPhaseProgress[];
+  /** The program's phase names, by number. */
+  phaseNames: Map<number, string>;
 }
 
 /** One state's figures with everything its page and its explanation show (unrounded; items carry `units`). */

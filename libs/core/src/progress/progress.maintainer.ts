@@ -1,19 +1,15 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ReportWriteHooks, type ReportUnitKey, type ReportWriteListener } from '../reports/report-write-hooks.js';
-import { unitSnapshot } from './progress-math.js';
+import { ReportsRepository } from '../reports/reports.repository.js';
 import { ProgressRepository } from './progress.repository.js';
-import { STATE_UNIT_KEY } from './unit-progress.entity.js';
-
-/** Beyond any report date: a snapshot "as of the end of time" is the snapshot over all reports. */
-const END_OF_TIME = '9999-12-31';
 
 /**
- * Keeps `unit_progress` and `progress_version` exact in the same transaction as every report and review: the
- * reports service calls `afterReportWrite` (through `ReportWriteHooks`) before it commits. The unit's row is
- * locked first, so two writes to one unit recompute one after the other, the second seeing the first's report.
- * The unit snapshot itself is the engine's `unitSnapshot` over the unit's reports (a unit has few), so the
- * maintained numbers come from the same code as the from-scratch ones.
+ * Keeps `unit_progress`, `unit_progress_step` and `progress_version` exact in the same transaction as every report
+ * and review: the reports service calls `afterReportWrite` (through `ReportWriteHooks`) before it commits. Writes
+ * to one unit hold its write lock (`ReportsRepository.lockUnit`), so they recompute one after the other, the second
+ * seeing the first's report. The unit is recomputed from its reports (a unit has few) by the same SQL as `rebuild`, whose
+ * results the property tests hold equal to the pure engine's `unitSteps` / `unitSnapshot`.
  */
 @Injectable()
 export class ProgressMaintainer implements ReportWriteListener, OnModuleInit, OnApplicationBootstrap {
@@ -23,30 +19,32 @@ export class ProgressMaintainer implements ReportWriteListener, OnModuleInit, On
     private readonly dataSource: DataSource,
     private readonly hooks: ReportWriteHooks,
     private readonly progress: ProgressRepository,
+    private readonly reports: ReportsRepository,
   ) {}
 
   onModuleInit(): void {
     this.hooks.register(this);
   }
 
-  /** A database that has reports but no unit_progress yet (created before this feature) is initialised once. */
+  /**
+   * A database that has reports but no unit_progress yet (created before this feature), or counting reports but no
+   * steps yet (created before the steps), is initialised once.
+   */
   async onApplicationBootstrap(): Promise<void> {
-    const [{ needed }]: { needed: boolean }[] = await this.dataSource.query(
-      'SELECT EXISTS (SELECT 1 FROM report) AND NOT EXISTS (SELECT 1 FROM unit_progress) AS needed',
-    );
-    if (!needed) return;
+    if (!(await this.progress.needsRebuild())) return;
     const units = await this.rebuild();
     this.logger.log(`unit_progress initialised from report history: ${units} units`);
   }
 
+  /**
+   * One statement when the caller holds the unit's write lock (the reports service always does): recompute the unit
+   * from its reports and store its snapshot, the steps of its history from `since` on, and the state's version
+   * (`ProgressRepository.refreshUnit`). Otherwise the lock is taken first, in its own statement, so the reports read
+   * include those of any concurrent write to the unit.
+   */
   async afterReportWrite(tx: EntityManager, unit: ReportUnitKey): Promise<void> {
-    const repo = this.progress.forTx(tx);
-    const key = unit.institutionId ?? STATE_UNIT_KEY;
-    await repo.lockUnit(unit.planItemId, key);
-    const reports = await repo.findUnitReports(unit.planItemId, unit.institutionId);
-    const snapshot = unitSnapshot(unit.planItemId, unit.institutionId, reports, END_OF_TIME);
-    await repo.saveUnit(key, snapshot);
-    await repo.touchStateOfItem(unit.planItemId, snapshot.current?.reportedOn ?? null);
+    if (!unit.locked) await this.reports.forTx(tx).lockUnit(unit.planItemId, unit.institutionId);
+    await this.progress.forTx(tx).refreshUnit(unit.planItemId, unit.institutionId, unit.since ?? null);
   }
 
   /**

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { BaseRepository } from '../../../database/src/base.repository.js';
-import type { ActivityLevel, ProgressThresholds, ReportInput, ReportRef, UnitSnapshot } from './progress-types.js';
+import { preparedQuery } from '../../../database/src/prepared-query.js';
+import type { ActivityLevel, ProgressThresholds, ReportRef, UnitSnapshot } from './progress-types.js';
 import { STATE_UNIT_KEY } from './unit-progress.entity.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -67,46 +68,69 @@ export type StateUnitSnapshot = UnitSnapshot & { stateCode: string };
 /** `null` means every state of the program. */
 type StateFilter = readonly string[] | null;
 
-/** Concurrent queries a past-date computation is split into (the benchmark machine has 2 cores). */
-const HISTORY_CHUNKS = 2;
+/**
+ * The one SQL form of SPEC §4's per-unit rules, for one unit or many at once (the reference is `unitSteps` /
+ * `unitSnapshot` in progress-math.ts; the property tests hold the two together): each unit's snapshot history as
+ * steps, one per date of a counting report. Counting reports of each unit in order (reported_on, then seq); over
+ * the reports up to each one: the last is the current report, the last accepted one the validated report, and the
+ * report right after the last one below 100 starts the completion run (when the current report is at 100). The
+ * last report of each date closes the day: a step from that date to the next report date (`infinity`: open).
+ * `filter` picks the reports (alias `r`): one unit (`unitFilter`), or whole plan items by level (`LEVEL_FILTER`).
+ */
+function unitStepsSql(filter: string): string {
+  return `
+    WITH c AS (
+      SELECT r.plan_item_id, COALESCE(r.institution_id, '${STATE_UNIT_KEY}'::uuid) AS institution_key,
+             r.id, r.status, r.percent, r.reported_on, r.review_state,
+             row_number() OVER (PARTITION BY r.plan_item_id, r.institution_id ORDER BY r.reported_on, r.seq) AS rn
+        FROM report r
+       WHERE ${filter} AND r.review_state <> 'returned'
+    ), d AS (
+      SELECT c.*,
+             max(rn) FILTER (WHERE review_state = 'accepted') OVER w AS validated_rn,
+             max(rn) FILTER (WHERE percent < 100) OVER w AS below_rn,
+             lead(reported_on) OVER w AS next_on
+        FROM c
+      WINDOW w AS (PARTITION BY plan_item_id, institution_key ORDER BY rn ROWS UNBOUNDED PRECEDING)
+    ), s AS (
+      SELECT d.*, lead(reported_on) OVER (PARTITION BY plan_item_id, institution_key ORDER BY rn) AS valid_to
+        FROM d
+       WHERE next_on IS DISTINCT FROM reported_on
+    )
+    SELECT s.plan_item_id, s.institution_key, s.reported_on AS valid_from, COALESCE(s.valid_to, 'infinity'::date) AS valid_to,
+           s.id AS current_report_id, s.status AS current_status, s.percent AS current_percent,
+           s.reported_on AS current_reported_on, s.review_state AS current_review_state,
+           v.id AS validated_report_id, v.status AS validated_status, v.percent AS validated_percent,
+           v.reported_on AS validated_reported_on,
+           CASE WHEN s.percent >= 100 THEN f.reported_on END AS completed_on
+      FROM s
+      LEFT JOIN c v ON v.plan_item_id = s.plan_item_id AND v.institution_key = s.institution_key AND v.rn = s.validated_rn
+      LEFT JOIN c f ON f.plan_item_id = s.plan_item_id AND f.institution_key = s.institution_key AND f.rn = COALESCE(s.below_rn, 0) + 1`;
+}
 
 /**
- * The one SQL form of SPEC §4's per-unit rules, for many units at once (the reference is `unitSnapshot` in
- * progress-math.ts, and the property tests hold the two together). Counting reports of each unit dated ≤ $asOf,
- * newest first (reported_on, then seq): the first is the current report, the first accepted one the validated
- * report, and the leading run of reports at 100 (no report below 100 up to it) gives the completion date.
- * A report belongs to a unit when it matches the item's level (no institution on state-level items, one on
- * institution-level items; the report rules allow nothing else): the caller passes the item ids of each level,
- * so no join runs per report. One sort, one window pass, one grouping: no self-joins.
+ * Reports that belong to a unit of the given plan items: they match the item's level (no institution on
+ * state-level items, one on institution-level items; the report rules allow nothing else).
  */
-function unitSnapshotsSql(where: string): string {
-  return `
-    WITH ranked AS (
-      SELECT r.plan_item_id, r.institution_id, r.id, r.status, r.percent, r.reported_on, r.review_state,
-             row_number() OVER w AS pos,
-             count(*) FILTER (WHERE r.review_state = 'accepted') OVER w AS accepted_upto,
-             count(*) FILTER (WHERE r.percent < 100) OVER w AS below_upto
-        FROM report r
-       WHERE ((r.plan_item_id = ANY($stateItems::uuid[]) AND r.institution_id IS NULL)
-              OR (r.plan_item_id = ANY($institutionItems::uuid[]) AND r.institution_id IS NOT NULL))
-         AND r.reported_on <= $asOf::date AND r.review_state <> 'returned'
-         AND ${where}
-      WINDOW w AS (PARTITION BY r.plan_item_id, r.institution_id ORDER BY r.reported_on DESC, r.seq DESC ROWS UNBOUNDED PRECEDING)
-    )
-    SELECT plan_item_id AS "itemId", institution_id AS "institutionId",
-           (array_agg(id) FILTER (WHERE pos = 1))[1] AS "currentId",
-           min(status) FILTER (WHERE pos = 1) AS "currentStatus",
-           min(percent) FILTER (WHERE pos = 1)::float8 AS "currentPercent",
-           min(reported_on) FILTER (WHERE pos = 1)::text AS "currentReportedOn",
-           min(review_state) FILTER (WHERE pos = 1) AS "currentReviewState",
-           (array_agg(id) FILTER (WHERE review_state = 'accepted' AND accepted_upto = 1))[1] AS "validatedId",
-           min(status) FILTER (WHERE review_state = 'accepted' AND accepted_upto = 1) AS "validatedStatus",
-           min(percent) FILTER (WHERE review_state = 'accepted' AND accepted_upto = 1)::float8 AS "validatedPercent",
-           min(reported_on) FILTER (WHERE review_state = 'accepted' AND accepted_upto = 1)::text AS "validatedReportedOn",
-           min(reported_on) FILTER (WHERE below_upto = 0)::text AS "completedOn"
-      FROM ranked
-     WHERE pos = 1 OR (review_state = 'accepted' AND accepted_upto = 1) OR below_upto = 0
-     GROUP BY plan_item_id, institution_id`;
+const LEVEL_FILTER = `((r.plan_item_id = ANY($stateItems::uuid[]) AND r.institution_id IS NULL)
+              OR (r.plan_item_id = ANY($institutionItems::uuid[]) AND r.institution_id IS NOT NULL))`;
+
+/** The reports of one unit ($item, and $institution unless it is the state-level unit). */
+function unitFilter(stateLevel: boolean): string {
+  return `r.plan_item_id = $item AND ${stateLevel ? 'r.institution_id IS NULL' : 'r.institution_id = $institution'}`;
+}
+
+const STEP_COLUMNS = `valid_from, valid_to, current_report_id, current_status, current_percent, current_reported_on, current_review_state,
+                      validated_report_id, validated_status, validated_percent, validated_reported_on, completed_on`;
+
+/** The snapshot columns of unit_progress and unit_progress_step, read as engine input. */
+function snapshotColumns(t: string): string {
+  return `${t}.plan_item_id AS "itemId", NULLIF(${t}.institution_key, '${STATE_UNIT_KEY}'::uuid) AS "institutionId",
+          ${t}.current_report_id AS "currentId", ${t}.current_status AS "currentStatus", ${t}.current_percent::float8 AS "currentPercent",
+          ${t}.current_reported_on::text AS "currentReportedOn", ${t}.current_review_state AS "currentReviewState",
+          ${t}.validated_report_id AS "validatedId", ${t}.validated_status AS "validatedStatus",
+          ${t}.validated_percent::float8 AS "validatedPercent", ${t}.validated_reported_on::text AS "validatedReportedOn",
+          ${t}.completed_on::text AS "completedOn"`;
 }
 
 /** The item ids of each level, as the unit-snapshot SQL takes them. */
@@ -132,7 +156,7 @@ function bind(sql: string, params: Record<string, unknown>): [string, unknown[]]
 interface SnapshotSqlRow {
   itemId: string;
   institutionId: string | null;
-  stateCode?: string;
+  stateCode: string;
   currentId: string | null;
   currentStatus: ReportRef['status'] | null;
   currentPercent: number | null;
@@ -145,9 +169,15 @@ interface SnapshotSqlRow {
   completedOn: string | null;
 }
 
-function toSnapshot(r: SnapshotSqlRow, stateOf?: Map<string, string>): StateUnitSnapshot {
+/** A stored step as `findUnitSteps` reads it. */
+export interface UnitStepRow extends Omit<SnapshotSqlRow, 'stateCode'> {
+  validFrom: string;
+  validTo: string | null;
+}
+
+function toSnapshot(r: SnapshotSqlRow): StateUnitSnapshot {
   return {
-    stateCode: r.stateCode ?? stateOf!.get(r.itemId)!,
+    stateCode: r.stateCode,
     itemId: r.itemId,
     institutionId: r.institutionId,
     current:
@@ -213,6 +243,11 @@ export class ProgressRepository extends BaseRepository {
     return new Map(rows.map((r) => [r.stateCode, { version: r.version, maxReportedOn: r.maxReportedOn }]));
   }
 
+  /** The program's phases, by number. */
+  findPhases(programId: string): Promise<{ number: number; name: string }[]> {
+    return this.em.query(`SELECT number, name FROM phase WHERE program_id = $1 ORDER BY number`, [programId]);
+  }
+
   /** Active programs (the daily jobs run for these). */
   async findActiveProgramIds(): Promise<string[]> {
     const rows: { id: string }[] = await this.em.query(`SELECT id FROM program WHERE status = 'active' ORDER BY code`);
@@ -266,13 +301,7 @@ export class ProgressRepository extends BaseRepository {
    */
   async findMaintainedUnits(programId: string, states: StateFilter, upTo: string | null = null): Promise<StateUnitSnapshot[]> {
     const rows: SnapshotSqlRow[] = await this.em.query(
-      `SELECT u.plan_item_id AS "itemId", NULLIF(u.institution_key, '${STATE_UNIT_KEY}'::uuid) AS "institutionId",
-              p.state_code AS "stateCode",
-              u.current_report_id AS "currentId", u.current_status AS "currentStatus", u.current_percent::float8 AS "currentPercent",
-              u.current_reported_on::text AS "currentReportedOn", u.current_review_state AS "currentReviewState",
-              u.validated_report_id AS "validatedId", u.validated_status AS "validatedStatus",
-              u.validated_percent::float8 AS "validatedPercent", u.validated_reported_on::text AS "validatedReportedOn",
-              u.completed_on::text AS "completedOn"
+      `SELECT ${snapshotColumns('u')}, p.state_code AS "stateCode"
          FROM participation p
          JOIN plan_item pi ON pi.participation_id = p.id
          JOIN unit_progress u ON u.plan_item_id = pi.id
@@ -284,26 +313,20 @@ export class ProgressRepository extends BaseRepository {
   }
 
   /**
-   * Snapshots of the given states' units as of a past date. A unit whose current report (over all reports) is
-   * dated on or before `asOf` has no counting report after it, so its maintained snapshot is exact; only the
-   * others are computed from report history. The history part is split into HISTORY_CHUNKS groups of plan items
-   * queried at the same time (each on its own pooled connection), so the sort and the window pass use every core.
+   * Snapshots of the given states' units as of any date: for each unit, its step (`unit_progress_step`) whose span
+   * contains `asOf` (a range scan on (valid_to, valid_from)); a unit without one had no counting report by then.
    */
-  async findUnitsAsOf(programId: string, states: readonly string[], asOf: string): Promise<StateUnitSnapshot[]> {
-    const items = await this.findItemLevels(programId, states);
-    const stateOf = new Map(items.map((i) => [i.itemId, i.stateCode]));
-    const chunks = Array.from({ length: HISTORY_CHUNKS }, (_, k) => items.filter((_, n) => n % HISTORY_CHUNKS === k)).filter((c) => c.length > 0);
-    const unitsAfter = `EXISTS (SELECT 1 FROM unit_progress u
-                                WHERE u.plan_item_id = r.plan_item_id AND u.institution_key = COALESCE(r.institution_id, '${STATE_UNIT_KEY}'::uuid)
-                                  AND u.current_reported_on > $asOf::date)`;
-    const parts = await Promise.all([
-      this.findMaintainedUnits(programId, states, asOf),
-      ...chunks.map(async (chunk) => {
-        const rows: SnapshotSqlRow[] = await this.em.query(...bind(unitSnapshotsSql(unitsAfter), { ...levels(chunk), asOf }));
-        return rows.map((r) => toSnapshot(r, stateOf));
-      }),
-    ]);
-    return parts.flat();
+  async findUnitsAsOf(programId: string, states: StateFilter, asOf: string): Promise<StateUnitSnapshot[]> {
+    const rows: SnapshotSqlRow[] = await this.em.query(
+      `SELECT ${snapshotColumns('s')}, p.state_code AS "stateCode"
+         FROM participation p
+         JOIN plan_item pi ON pi.participation_id = p.id
+         JOIN unit_progress_step s ON s.plan_item_id = pi.id
+        WHERE p.program_id = $1 AND ($2::text[] IS NULL OR p.state_code = ANY($2::text[]))
+          AND s.valid_from <= $3::date AND s.valid_to > $3::date`,
+      [programId, states, asOf],
+    );
+    return rows.map((r) => toSnapshot(r));
   }
 
   /** The plan items of the given states (null: all, in every program when `programId` is null too) with their level. */
@@ -320,68 +343,88 @@ export class ProgressRepository extends BaseRepository {
   // Maintenance (inside the report / review transaction)
 
   /**
-   * Creates or locks the unit's row until the transaction ends, so concurrent writes to one unit recompute one
-   * after the other (each then reads the other's committed report).
+   * Recomputes one unit from its reports and stores it, in one statement (the transaction must hold the unit's write
+   * lock, `ReportsRepository.lockUnit`, taken in an earlier statement, so the reports read here include those of any
+   * concurrent write to the unit):
+   * `unit_progress` gets the snapshot over all reports (the open step; none when no report counts); of the unit's
+   * steps, those that end on or after `since` (the date of the written report: earlier ones cannot change; null:
+   * all) are replaced; the state's version is bumped and its `max_reported_on` raised to the current report's date.
    */
-  async lockUnit(planItemId: string, institutionKey: string): Promise<void> {
-    await this.em.query(
-      `INSERT INTO unit_progress (plan_item_id, institution_key) VALUES ($1, $2)
-       ON CONFLICT (plan_item_id, institution_key) DO UPDATE SET updated_at = now()`,
-      [planItemId, institutionKey],
+  async refreshUnit(planItemId: string, institutionId: string | null, since: string | null): Promise<void> {
+    const key = institutionId ?? STATE_UNIT_KEY;
+    const params: Record<string, unknown> = { item: planItemId, key, since };
+    if (institutionId !== null) params.institution = institutionId;
+    await preparedQuery(
+      this.em,
+      ...bind(
+        `WITH steps AS (${unitStepsSql(unitFilter(institutionId === null))}
+         ), open AS (
+           SELECT * FROM steps WHERE valid_to = 'infinity'::date
+         ), unit AS (
+           INSERT INTO unit_progress AS u (plan_item_id, institution_key, current_report_id, current_status, current_percent,
+                                           current_reported_on, current_review_state, validated_report_id, validated_status,
+                                           validated_percent, validated_reported_on, completed_on)
+           SELECT $item, $key, o.current_report_id, o.current_status, o.current_percent, o.current_reported_on, o.current_review_state,
+                  o.validated_report_id, o.validated_status, o.validated_percent, o.validated_reported_on, o.completed_on
+             FROM (SELECT 1) one LEFT JOIN open o ON true
+           ON CONFLICT (plan_item_id, institution_key) DO UPDATE
+              SET current_report_id = EXCLUDED.current_report_id, current_status = EXCLUDED.current_status,
+                  current_percent = EXCLUDED.current_percent, current_reported_on = EXCLUDED.current_reported_on,
+                  current_review_state = EXCLUDED.current_review_state, validated_report_id = EXCLUDED.validated_report_id,
+                  validated_status = EXCLUDED.validated_status, validated_percent = EXCLUDED.validated_percent,
+                  validated_reported_on = EXCLUDED.validated_reported_on, completed_on = EXCLUDED.completed_on, updated_at = now()
+         ), stale AS (
+           DELETE FROM unit_progress_step s
+            WHERE s.plan_item_id = $item AND s.institution_key = $key
+              AND ($since::date IS NULL OR s.valid_to >= $since::date)
+              AND NOT EXISTS (SELECT 1 FROM steps n WHERE n.valid_from = s.valid_from)
+         ), saved AS (
+           INSERT INTO unit_progress_step AS s (plan_item_id, institution_key, ${STEP_COLUMNS})
+           SELECT plan_item_id, institution_key, ${STEP_COLUMNS} FROM steps WHERE $since::date IS NULL OR valid_to >= $since::date
+           ON CONFLICT (plan_item_id, institution_key, valid_from) DO UPDATE
+              SET valid_to = EXCLUDED.valid_to, current_report_id = EXCLUDED.current_report_id, current_status = EXCLUDED.current_status,
+                  current_percent = EXCLUDED.current_percent, current_reported_on = EXCLUDED.current_reported_on,
+                  current_review_state = EXCLUDED.current_review_state, validated_report_id = EXCLUDED.validated_report_id,
+                  validated_status = EXCLUDED.validated_status, validated_percent = EXCLUDED.validated_percent,
+                  validated_reported_on = EXCLUDED.validated_reported_on, completed_on = EXCLUDED.completed_on
+            WHERE (s.valid_to, s.current_report_id, s.current_review_state, s.validated_report_id, s.completed_on)
+                  IS DISTINCT FROM (EXCLUDED.valid_to, EXCLUDED.current_report_id, EXCLUDED.current_review_state,
+                                    EXCLUDED.validated_report_id, EXCLUDED.completed_on)
+         )
+         INSERT INTO progress_version AS v (program_id, state_code, max_reported_on)
+         SELECT p.program_id, p.state_code, (SELECT current_reported_on FROM open)
+           FROM plan_item pi JOIN participation p ON p.id = pi.participation_id
+          WHERE pi.id = $item
+         ON CONFLICT (program_id, state_code)
+         DO UPDATE SET version = v.version + 1, max_reported_on = GREATEST(v.max_reported_on, EXCLUDED.max_reported_on), updated_at = now()`,
+        params,
+      ),
     );
   }
 
-  /** Every report of one unit (returned ones too), as engine input; `createdAt` is the creation order `seq`. */
-  async findUnitReports(planItemId: string, institutionId: string | null): Promise<ReportInput[]> {
-    const rows: (Omit<ReportInput, 'createdAt'> & { seq: string })[] = await this.em.query(
-      `SELECT r.id, r.plan_item_id AS "itemId", r.institution_id AS "institutionId", r.status, r.percent::float8 AS percent,
-              r.reported_on::text AS "reportedOn", r.seq::text AS seq, r.review_state AS "reviewState"
-         FROM report r
-        WHERE r.plan_item_id = $1 AND ${institutionId === null ? 'r.institution_id IS NULL' : 'r.institution_id = $2'}`,
-      institutionId === null ? [planItemId] : [planItemId, institutionId],
-    );
-    return rows.map(({ seq, ...r }) => ({ ...r, createdAt: Number(seq) }));
-  }
-
-  async saveUnit(institutionKey: string, s: UnitSnapshot): Promise<void> {
-    await this.em.query(
-      `UPDATE unit_progress
-          SET current_report_id = $3, current_status = $4, current_percent = $5, current_reported_on = $6, current_review_state = $7,
-              validated_report_id = $8, validated_status = $9, validated_percent = $10, validated_reported_on = $11,
-              completed_on = $12, updated_at = now()
-        WHERE plan_item_id = $1 AND institution_key = $2`,
-      [
-        s.itemId,
-        institutionKey,
-        s.current?.id ?? null,
-        s.current?.status ?? null,
-        s.current?.percent ?? null,
-        s.current?.reportedOn ?? null,
-        s.current?.reviewState ?? null,
-        s.validated?.id ?? null,
-        s.validated?.status ?? null,
-        s.validated?.percent ?? null,
-        s.validated?.reportedOn ?? null,
-        s.completedOn,
-      ],
+  /** The steps of one unit (oldest first), as stored: for tests and repairs. */
+  async findUnitSteps(planItemId: string, institutionId: string | null): Promise<UnitStepRow[]> {
+    return this.em.query(
+      `SELECT s.valid_from::text AS "validFrom", NULLIF(s.valid_to, 'infinity'::date)::text AS "validTo", ${snapshotColumns('s')}
+         FROM unit_progress_step s
+        WHERE s.plan_item_id = $1 AND s.institution_key = $2
+        ORDER BY s.valid_from`,
+      [planItemId, institutionId ?? STATE_UNIT_KEY],
     );
   }
 
-  /** Bumps the version of the item's state; `reportedOn` raises the state's latest counting report date. */
-  async touchStateOfItem(planItemId: string, reportedOn: string | null): Promise<void> {
-    await this.em.query(
-      `INSERT INTO progress_version AS v (program_id, state_code, max_reported_on)
-       SELECT p.program_id, p.state_code, $2::date
-         FROM plan_item pi JOIN participation p ON p.id = pi.participation_id
-        WHERE pi.id = $1
-       ON CONFLICT (program_id, state_code)
-       DO UPDATE SET version = v.version + 1, max_reported_on = GREATEST(v.max_reported_on, EXCLUDED.max_reported_on), updated_at = now()`,
-      [planItemId, reportedOn],
+  /** True for a database with reports but no maintained units, or with counting reports but no steps (older schema). */
+  async needsRebuild(): Promise<boolean> {
+    const [{ needed }]: { needed: boolean }[] = await this.em.query(
+      `SELECT (EXISTS (SELECT 1 FROM report) AND NOT EXISTS (SELECT 1 FROM unit_progress))
+           OR (EXISTS (SELECT 1 FROM report WHERE review_state <> 'returned') AND NOT EXISTS (SELECT 1 FROM unit_progress_step)) AS needed`,
     );
+    return needed;
   }
 
   /**
-   * Recomputes `unit_progress` of a program (or all programs) from report history, and resets the versions.
+   * Recomputes `unit_progress` and `unit_progress_step` of a program (or all programs) from report history, and
+   * bumps the versions.
    * Blocks report writes meanwhile (SHARE lock on report), so nothing slips between the read and the write.
    * Returns the number of units with reports.
    */
@@ -392,17 +435,28 @@ export class ProgressRepository extends BaseRepository {
     await this.em.query(
       ...bind(`DELETE FROM unit_progress u USING plan_item pi, participation p WHERE u.plan_item_id = pi.id AND p.id = pi.participation_id AND ${scope}`, params),
     );
+    await this.em.query(
+      ...bind(`DELETE FROM unit_progress_step u USING plan_item pi, participation p WHERE u.plan_item_id = pi.id AND p.id = pi.participation_id AND ${scope}`, params),
+    );
     const items = await this.findItemLevels(programId, null);
+    await this.em.query(
+      ...bind(
+        `INSERT INTO unit_progress_step (plan_item_id, institution_key, ${STEP_COLUMNS})
+         ${unitStepsSql(LEVEL_FILTER)}`,
+        levels(items),
+      ),
+    );
+    // The open step of each unit is its snapshot over all reports.
     await this.em.query(
       ...bind(
         `INSERT INTO unit_progress (plan_item_id, institution_key, current_report_id, current_status, current_percent,
                                     current_reported_on, current_review_state, validated_report_id, validated_status,
                                     validated_percent, validated_reported_on, completed_on)
-         SELECT s."itemId", COALESCE(s."institutionId", '${STATE_UNIT_KEY}'::uuid), s."currentId", s."currentStatus", s."currentPercent",
-                s."currentReportedOn"::date, s."currentReviewState", s."validatedId", s."validatedStatus", s."validatedPercent",
-                s."validatedReportedOn"::date, s."completedOn"::date
-           FROM (${unitSnapshotsSql('TRUE')}) s`,
-        { ...levels(items), asOf: '9999-12-31' },
+         SELECT s.plan_item_id, s.institution_key, s.current_report_id, s.current_status, s.current_percent, s.current_reported_on,
+                s.current_review_state, s.validated_report_id, s.validated_status, s.validated_percent, s.validated_reported_on, s.completed_on
+           FROM unit_progress_step s JOIN plan_item pi ON pi.id = s.plan_item_id JOIN participation p ON p.id = pi.participation_id
+          WHERE s.valid_to = 'infinity'::date AND ${scope}`,
+        params,
       ),
     );
     const [{ units }]: { units: string }[] = await this.em.query(

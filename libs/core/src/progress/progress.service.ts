@@ -19,7 +19,7 @@ import {
 } from './dto/progress.response.js';
 import { ProgressJobsRepository } from './jobs/progress-jobs.repository.js';
 import { VersionedCache } from './progress-cache.js';
-import { aggregateNationalProgress, computeInstitutionProgress, computeStateProgressFromUnits, isActiveAt } from './progress-math.js';
+import { aggregateNationalPhases, aggregateNationalProgress, computeInstitutionProgress, computeStateProgressFromUnits, isActiveAt } from './progress-math.js';
 import type { StateProgress } from './progress-types.js';
 import type { ProgramProgress, StateProgressDetail } from './progress-views.js';
 import {
@@ -44,8 +44,8 @@ interface StateData {
  *
  * - Unit snapshots come from `unit_progress` (maintained by ProgressMaintainer in every report/review transaction)
  *   whenever `asOf` is on or after the state's latest counting report date, which is always the case for today
- *   (reports cannot be dated in the future); for an earlier `asOf` they are computed from history with one SQL
- *   statement per request (`ProgressRepository.findUnitsAsOf`).
+ *   (reports cannot be dated in the future); for an earlier `asOf` they come from the units' maintained histories
+ *   (`unit_progress_step`: one span per unit contains the date; `ProgressRepository.findUnitsAsOf`).
  * - Computed figures are cached per (program, state, asOf) under the state's `progress_version`, which every write
  *   that matters bumps in its own transaction (see ProgressVersion). A cached read costs one small query: the
  *   program with its versions.
@@ -172,7 +172,7 @@ export class ProgressService {
   private async computeProgram(head: ProgramHead, t: string): Promise<ProgramProgress> {
     // Versions are read before the data they guard: a cached entry may hold newer data than its version, never older.
     const versions = await this.progress.findVersions(head.id);
-    const participations = await this.progress.findParticipations(head.id);
+    const [participations, phases] = await Promise.all([this.progress.findParticipations(head.id), this.progress.findPhases(head.id)]);
     const active = participations.filter((p) => isActiveAt(p, t));
     const computed = new Map<string, StateProgress>();
     const missing: ParticipationRow[] = [];
@@ -192,7 +192,15 @@ export class ProgressService {
       }
     }
     const states = active.map((p) => computed.get(p.stateCode)!);
-    return { head, asOf: t, participations, states, national: aggregateNationalProgress(states, t, head.thresholds) };
+    return {
+      head,
+      asOf: t,
+      participations,
+      states,
+      national: aggregateNationalProgress(states, t, head.thresholds),
+      phases: aggregateNationalPhases(states, head.thresholds, phases.map((ph) => ph.number)),
+      phaseNames: new Map(phases.map((ph) => [ph.number, ph.name])),
+    };
   }
 
   private async computeDetail(head: ProgramHead, stateCode: string, version: StateVersion, t: string): Promise<StateProgressDetail> {
@@ -238,7 +246,7 @@ export class ProgressService {
 
   /**
    * Plan items, institutions and unit snapshots of some states, grouped by state: maintained snapshots where `t`
-   * is on or after the state's latest counting report (always for today), history as of `t` otherwise.
+   * is on or after the state's latest counting report (always for today), the steps containing `t` otherwise.
    */
   private async loadStates(head: ProgramHead, versions: Map<string, StateVersion>, codes: string[], t: string, everyState: boolean): Promise<Map<string, StateData>> {
     const current = codes.filter((c) => {
@@ -251,7 +259,7 @@ export class ProgressService {
       this.progress.findPlanItems(head.id, all),
       this.progress.findInstitutions(head.id, all),
       current.length ? this.progress.findMaintainedUnits(head.id, everyState && current.length === codes.length ? null : current) : [],
-      past.length ? this.progress.findUnitsAsOf(head.id, past, t) : [],
+      past.length ? this.progress.findUnitsAsOf(head.id, everyState && past.length === codes.length ? null : past, t) : [],
     ]);
     const byState = new Map<string, StateData>(codes.map((c) => [c, { items: [], institutions: [], units: [] }]));
     for (const i of items) byState.get(i.stateCode)?.items.push(i);

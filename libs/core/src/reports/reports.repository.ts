@@ -2,9 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { In, type SelectQueryBuilder } from 'typeorm';
 import { BaseRepository } from '../../../database/src/base.repository.js';
+import { preparedQuery } from '../../../database/src/prepared-query.js';
 import type { StoredFile } from '../files/stored-file.entity.js';
+import type { ActivityLevel } from '../programs/activity.entity.js';
 import { Evidence } from './evidence.entity.js';
 import { Report, type ReviewState } from './report.entity.js';
+
+/** Evidence as responses show it: the uploaded file's name comes along for documents. */
+export type EvidenceView = Pick<Evidence, 'kind' | 'title' | 'url' | 'fileId' | 'highValue' | 'format' | 'licence'> & { file?: Pick<StoredFile, 'name'> | null };
 
 /** A report with what its responses show: where it belongs, who wrote and reviewed it, its evidence. */
 export interface ReportView {
@@ -18,7 +23,60 @@ export interface ReportView {
   institutionName: string | null;
   authorName: string;
   reviewerName: string | null;
-  evidence: (Evidence & { file?: StoredFile | null })[];
+  evidence: EvidenceView[];
+}
+
+/** What a submission is checked against, read in one statement (see `findSubmitContext`). */
+export interface SubmitContext {
+  programId: string;
+  programCode: string;
+  timeZone: string;
+  participationId: string;
+  stateCode: string;
+  stateName: string;
+  joinedOn: string;
+  exitedOn: string | null;
+  /** The plan item of the activity in this participation, with its activity; null when the plan has none. */
+  item: { id: string; included: boolean; activityCode: string; activityName: string; level: ActivityLevel; metrics: string[] } | null;
+  /** The named institution when it is registered in this participation; null otherwise (or when none is named). */
+  institution: { id: string; name: string; joinedOn: string; exitedOn: string | null } | null;
+  /** The named files that were uploaded to this state of this program. */
+  files: { id: string; name: string }[];
+  /** The report this author already created with this Idempotency-Key (any program or state), if any. */
+  earlier: { id: string; programId: string; stateCode: string } | null;
+}
+
+export interface SubmitLookup {
+  programIdOrCode: string;
+  stateCode: string;
+  activityCode: string;
+  institutionId: string | null;
+  fileIds: string[];
+  authorId: string;
+  idempotencyKey: string | null;
+}
+
+/** The columns the database fills in on insert. */
+export interface InsertedReport {
+  id: string;
+  seq: string;
+  percent: number;
+  reportedOn: string;
+  narrative: string | null;
+  metrics: Record<string, number>;
+  createdAt: Date;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The write lock of one unit (plan item + institution): a transaction-scoped advisory lock, so report writes to a
+ * unit (a new report, a review) and the maintenance of what is derived from them run one after the other. Taken
+ * inside the first statement of each writing transaction (see `findSubmitContext`, `findReviewTarget`), so it costs
+ * no round trip of its own; every later statement of the transaction sees the reports of earlier writers.
+ */
+function unitLockSql(item: string, institution: string): string {
+  return `pg_advisory_xact_lock(hashtext('rumbo.report-unit'), hashtext(${item}::text || '/' || COALESCE(${institution}::text, '')))`;
 }
 
 export type NewReport = Pick<Report, 'planItemId' | 'institutionId' | 'status' | 'percent' | 'reportedOn' | 'narrative' | 'metrics' | 'authorId' | 'idempotencyKey'>;
@@ -63,6 +121,100 @@ export class ReportsRepository extends BaseRepository {
     const id = result.identifiers[0].id as string;
     if (evidence.length) await this.em.insert(Evidence, evidence.map((e, position) => ({ ...e, reportId: id, position })));
     return id;
+  }
+
+  /**
+   * Everything a submission is checked against, in one statement (the first of the submission's transaction): the
+   * program (by id or code), the state's participation (locked FOR SHARE until the transaction ends, against a
+   * concurrent withdrawal), the plan item of the activity with the activity, the named institution, the named
+   * files of this state, and the report the author may already have created with the Idempotency-Key. It also
+   * takes the unit's write lock (`lockUnit`). Null when the program is unknown or the state does not participate.
+   */
+  async findSubmitContext(q: SubmitLookup): Promise<SubmitContext | null> {
+    const [row]: (Omit<SubmitContext, 'item' | 'institution'> & {
+      itemId: string | null;
+      included: boolean | null;
+      activityCode: string | null;
+      activityName: string | null;
+      level: ActivityLevel | null;
+      metrics: string[] | null;
+      institutionId: string | null;
+      institutionName: string | null;
+      institutionJoinedOn: string | null;
+      institutionExitedOn: string | null;
+      unitLocked: unknown;
+    })[] = await preparedQuery(
+      this.em,
+      `SELECT pr.id AS "programId", pr.code AS "programCode", pr.time_zone AS "timeZone",
+              pa.id AS "participationId", pa.state_code AS "stateCode", st.name AS "stateName",
+              pa.joined_on::text AS "joinedOn", pa.exited_on::text AS "exitedOn",
+              pi.id AS "itemId", pi.included, a.code AS "activityCode", a.name AS "activityName", a.level, a.metrics,
+              i.id AS "institutionId", i.name AS "institutionName", i.joined_on::text AS "institutionJoinedOn", i.exited_on::text AS "institutionExitedOn",
+              COALESCE((SELECT json_agg(json_build_object('id', f.id, 'name', f.name))
+                          FROM stored_file f
+                         WHERE f.id = ANY($5::uuid[]) AND f.program_id = pr.id AND f.state_code = pa.state_code), '[]') AS files,
+              (SELECT json_build_object('id', r.id, 'programId', rp.program_id, 'stateCode', rp.state_code)
+                 FROM report r JOIN plan_item ri ON ri.id = r.plan_item_id JOIN participation rp ON rp.id = ri.participation_id
+                WHERE r.author_id = $6 AND r.idempotency_key = $7) AS earlier,
+              ${unitLockSql('pi.id', '$4::uuid')} IS NULL AS "unitLocked"
+         FROM program pr
+         JOIN participation pa ON pa.program_id = pr.id AND pa.state_code = $2
+         JOIN state st ON st.code = pa.state_code
+         LEFT JOIN (plan_item pi JOIN activity a ON a.id = pi.activity_id AND a.code = $3) ON pi.participation_id = pa.id
+         LEFT JOIN institution i ON i.participation_id = pa.id AND i.id = $4
+        WHERE ${UUID.test(q.programIdOrCode) ? 'pr.id = $1::uuid' : 'pr.code = $1'}
+          FOR SHARE OF pa`,
+      [q.programIdOrCode, q.stateCode, q.activityCode, q.institutionId, q.fileIds, q.authorId, q.idempotencyKey],
+    );
+    if (!row) return null;
+    const { itemId, included, activityCode, activityName, level, metrics, institutionId, institutionName, institutionJoinedOn, institutionExitedOn, unitLocked: _, ...rest } = row;
+    return {
+      ...rest,
+      item: itemId === null ? null : { id: itemId, included: included!, activityCode: activityCode!, activityName: activityName!, level: level!, metrics: metrics ?? [] },
+      institution: institutionId === null ? null : { id: institutionId, name: institutionName!, joinedOn: institutionJoinedOn!, exitedOn: institutionExitedOn },
+    };
+  }
+
+  /**
+   * Inserts a submitted report and its evidence in one statement (in the caller's transaction) and returns what
+   * the database filled in. With an Idempotency-Key already taken by the same author (committed, or committed by a
+   * concurrent transaction this one waited for), nothing is inserted and the result is null.
+   */
+  async insertSubmitted(report: NewReport, evidence: NewEvidence[]): Promise<InsertedReport | null> {
+    const [row] = await preparedQuery<InsertedReport>(
+      this.em,
+      `WITH r AS (
+         INSERT INTO report (plan_item_id, institution_id, status, percent, reported_on, narrative, metrics, author_id, idempotency_key)
+         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9)
+         ON CONFLICT ON CONSTRAINT report_author_id_idempotency_key_key DO NOTHING
+         RETURNING id, seq, percent, reported_on, narrative, metrics, created_at
+       ), e AS (
+         INSERT INTO evidence (report_id, position, kind, title, url, file_id, high_value, format, licence)
+         SELECT r.id, x.n - 1, x.kind, x.title, x.url, x.file_id, x.high_value, x.format, x.licence
+           FROM r, unnest($10::varchar[], $11::varchar[], $12::varchar[], $13::uuid[], $14::boolean[], $15::varchar[], $16::varchar[])
+                   WITH ORDINALITY AS x(kind, title, url, file_id, high_value, format, licence, n)
+       )
+       SELECT id, seq::text AS seq, percent::float8 AS percent, reported_on::text AS "reportedOn", narrative, metrics, created_at AS "createdAt" FROM r`,
+      [
+        report.planItemId,
+        report.institutionId,
+        report.status,
+        report.percent,
+        report.reportedOn,
+        report.narrative,
+        JSON.stringify(report.metrics),
+        report.authorId,
+        report.idempotencyKey,
+        evidence.map((e) => e.kind),
+        evidence.map((e) => e.title),
+        evidence.map((e) => e.url),
+        evidence.map((e) => e.fileId),
+        evidence.map((e) => e.highValue),
+        evidence.map((e) => e.format),
+        evidence.map((e) => e.licence),
+      ],
+    );
+    return row ?? null;
   }
 
   /**
@@ -167,14 +319,23 @@ export class ReportsRepository extends BaseRepository {
     return { total, items };
   }
 
+  /** The report a review concerns; also takes its unit's write lock (`lockUnit`) for the rest of the transaction. */
   async findReviewTarget(id: string): Promise<ReviewTarget | null> {
-    const [row]: ReviewTarget[] = await this.em.query(
-      `SELECT r.id, p.program_id AS "programId", p.state_code AS "stateCode", r.review_state AS "reviewState"
+    const [row]: (ReviewTarget & { unitLocked?: unknown })[] = await this.em.query(
+      `SELECT r.id, p.program_id AS "programId", p.state_code AS "stateCode", r.review_state AS "reviewState",
+              ${unitLockSql('r.plan_item_id', 'r.institution_id')} IS NULL AS "unitLocked"
          FROM report r JOIN plan_item pi ON pi.id = r.plan_item_id JOIN participation p ON p.id = pi.participation_id
         WHERE r.id = $1`,
       [id],
     );
-    return row ?? null;
+    if (!row) return null;
+    const { unitLocked: _, ...target } = row;
+    return target;
+  }
+
+  /** Takes one unit's write lock until the transaction ends (see `unitLockSql`), for writers outside this feature. */
+  async lockUnit(planItemId: string, institutionId: string | null): Promise<void> {
+    await preparedQuery(this.em, `SELECT ${unitLockSql('$1::uuid', '$2::uuid')} IS NULL AS locked`, [planItemId, institutionId]);
   }
 
   /**

@@ -1,26 +1,20 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { assertCanReadState, assertCanWriteState } from '../../../platform/src/auth/access.js';
 import type { AuthUser } from '../../../platform/src/auth/roles.js';
 import { Clock } from '../../../platform/src/clock/clock.js';
 import { FieldValidationException } from '../../../platform/src/http/field-errors.js';
 import { AuditRepository } from '../audit/audit.repository.js';
-import { StoredFilesRepository } from '../files/stored-files.repository.js';
-import { InstitutionsRepository } from '../institutions/institutions.repository.js';
-import type { Participation } from '../plans/participation.entity.js';
-import { ParticipationsRepository } from '../plans/participations.repository.js';
 import { ParticipationsService } from '../plans/participations.service.js';
-import { PlanItemsRepository, type PlanItemWithActivity } from '../plans/plan-items.repository.js';
-import type { Program } from '../programs/program.entity.js';
+import { PlanItemsRepository } from '../plans/plan-items.repository.js';
 import type { CreateReportDto } from './dto/create-report.dto.js';
 import type { PageQueryDto, ReportQueryDto, ReviewQueueQueryDto } from './dto/report-query.dto.js';
 import { toReportResponse, type ItemHistoryResponse, type ReportPageResponse, type ReportResponse, type ReviewQueueResponse } from './dto/report.response.js';
 import type { ReviewReportDto } from './dto/review-report.dto.js';
 import { checkIdempotencyKey, checkReport } from './report-rules.js';
 import { ReportWriteHooks } from './report-write-hooks.js';
-import { ReportsRepository, type NewEvidence, type ReportView } from './reports.repository.js';
-
-const IDEMPOTENCY_CONSTRAINT = 'report_author_id_idempotency_key_key';
+import type { Report } from './report.entity.js';
+import { ReportsRepository, type InsertedReport, type NewEvidence, type NewReport, type ReportView, type SubmitContext } from './reports.repository.js';
 
 /**
  * Progress reports and their review. The three writes (`submit`, `accept`, `return`) each run in one
@@ -33,10 +27,7 @@ export class ReportsService {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly participationsService: ParticipationsService,
-    private readonly participations: ParticipationsRepository,
     private readonly planItems: PlanItemsRepository,
-    private readonly institutions: InstitutionsRepository,
-    private readonly files: StoredFilesRepository,
     private readonly reports: ReportsRepository,
     private readonly audit: AuditRepository,
     private readonly hooks: ReportWriteHooks,
@@ -46,76 +37,88 @@ export class ReportsService {
    * A new report on one unit (plan item, plus institution on institution-level items). Nothing is written unless
    * every rule holds. With an `Idempotency-Key`, a retry by the same user returns the first report
    * (`created: false`) instead of creating another; a unique constraint makes that hold under races too.
+   *
+   * Few round trips, as report submission is the busiest write: one statement reads everything the rules need
+   * (and locks the participation and the unit), one inserts the report with its evidence, one writes the audit
+   * event, then the report-write hooks (progress: one more); the response is built from what was inserted, not
+   * read back.
    */
   async submit(user: AuthUser, programIdOrCode: string, stateCode: string, dto: CreateReportDto, idempotencyKey?: string): Promise<{ report: ReportResponse; created: boolean }> {
     assertCanWriteState(user, stateCode, ['coordinator']);
     const keyError = checkIdempotencyKey(idempotencyKey);
     if (keyError) throw new FieldValidationException([keyError]);
-    const program = await this.participationsService.findProgramOrFail(programIdOrCode);
-    if (idempotencyKey !== undefined) {
-      const earlier = await this.replay(user, program, stateCode, idempotencyKey);
-      if (earlier) return { report: earlier, created: false };
-    }
-    try {
-      const report = await this.dataSource.transaction(async (tx) => {
-        const participation = await this.openParticipation(tx, program, stateCode);
-        const item = await this.planItems.forTx(tx).findByParticipationAndActivityCode(participation.id, dto.activityCode);
-        if (!item) throw new FieldValidationException([{ field: 'activityCode', message: `activity ${dto.activityCode} is not in the plan of state ${stateCode}` }]);
-        if (!item.included) {
-          const message = `activity ${dto.activityCode} is excluded from the plan of state ${stateCode}; include it again (re-plan) before reporting on it`;
-          throw new ConflictException({ statusCode: 409, message, errors: [{ field: 'activityCode', message }] });
-        }
-        const institutionId = dto.institutionId ?? null;
-        const institution = institutionId ? await this.institutions.forTx(tx).findInParticipation(participation.id, institutionId) : null;
-        const fileIds = [...new Set((dto.evidence ?? []).flatMap((e) => (e.fileId ? [e.fileId] : [])))];
-        const files = await this.files.forTx(tx).findInState(program.id, stateCode, fileIds);
-        const errors = checkReport(dto, {
-          today: this.clock.today(program.timeZone),
-          participationJoinedOn: participation.joinedOn,
-          activity: item.activity,
-          institution,
-          filesOfState: new Set(files.map((f) => f.id)),
-          stateCode,
-        });
-        if (errors.length) throw new FieldValidationException(errors);
+    const institutionId = dto.institutionId ?? null;
+    const evidence = (dto.evidence ?? []).map(toNewEvidence);
+    const fileIds = [...new Set(evidence.flatMap((e) => (e.fileId ? [e.fileId] : [])))];
 
-        const repo = this.reports.forTx(tx);
-        const id = await repo.insert(
-          {
-            planItemId: item.id,
-            institutionId,
-            status: dto.status,
-            percent: dto.percent,
-            reportedOn: dto.reportedOn,
-            narrative: dto.narrative?.trim() || null,
-            metrics: (dto.metrics ?? {}) as Record<string, number>,
-            authorId: user.id,
-            idempotencyKey: idempotencyKey ?? null,
-          },
-          (dto.evidence ?? []).map(toNewEvidence),
-        );
-        const view = (await repo.findView(id))!;
-        await this.audit.forTx(tx).record({
-          actor: user,
-          action: 'report.submit',
-          entityType: 'report',
-          entityId: id,
-          programId: program.id,
-          stateCode,
-          after: auditView(view, item),
-        });
-        await this.hooks.afterReportWrite(tx, { planItemId: item.id, institutionId });
-        return toReportResponse(view);
+    const outcome = await this.dataSource.transaction(async (tx): Promise<SubmitOutcome> => {
+      const repo = this.reports.forTx(tx);
+      const ctx = await repo.findSubmitContext({
+        programIdOrCode,
+        stateCode,
+        activityCode: dto.activityCode,
+        institutionId,
+        fileIds,
+        authorId: user.id,
+        idempotencyKey: idempotencyKey ?? null,
       });
-      return { report, created: true };
-    } catch (e) {
-      // The same key raced with this request and committed first: answer with that report.
-      if (idempotencyKey !== undefined && isViolationOf(e, IDEMPOTENCY_CONSTRAINT)) {
-        const earlier = await this.replay(user, program, stateCode, idempotencyKey);
-        if (earlier) return { report: earlier, created: false };
+      if (!ctx) return { kind: 'not_found' };
+      if (ctx.earlier) return { kind: 'replay', programId: ctx.programId };
+      if (ctx.exitedOn !== null) {
+        throw new ConflictException(`State ${stateCode} withdrew from the program on ${ctx.exitedOn}; it can no longer report`);
       }
-      throw e;
+      const item = ctx.item;
+      if (!item) throw new FieldValidationException([{ field: 'activityCode', message: `activity ${dto.activityCode} is not in the plan of state ${stateCode}` }]);
+      if (!item.included) {
+        const message = `activity ${dto.activityCode} is excluded from the plan of state ${stateCode}; include it again (re-plan) before reporting on it`;
+        throw new ConflictException({ statusCode: 409, message, errors: [{ field: 'activityCode', message }] });
+      }
+      const errors = checkReport(dto, {
+        today: this.clock.today(ctx.timeZone),
+        participationJoinedOn: ctx.joinedOn,
+        activity: { code: item.activityCode, level: item.level, metrics: item.metrics },
+        institution: ctx.institution,
+        filesOfState: new Set(ctx.files.map((f) => f.id)),
+        stateCode,
+      });
+      if (errors.length) throw new FieldValidationException(errors);
+
+      const report: NewReport = {
+        planItemId: item.id,
+        institutionId,
+        status: dto.status,
+        percent: dto.percent,
+        reportedOn: dto.reportedOn,
+        narrative: dto.narrative?.trim() || null,
+        metrics: (dto.metrics ?? {}) as Record<string, number>,
+        authorId: user.id,
+        idempotencyKey: idempotencyKey ?? null,
+      };
+      const inserted = await repo.insertSubmitted(report, evidence);
+      // The same key raced with this request and committed first: answer with that report (nothing was written).
+      if (!inserted) return { kind: 'replay', programId: ctx.programId };
+      const view = submittedView(ctx, report, inserted, evidence, user);
+      await this.audit.forTx(tx).record({
+        actor: user,
+        action: 'report.submit',
+        entityType: 'report',
+        entityId: inserted.id,
+        programId: ctx.programId,
+        stateCode,
+        after: auditView(view),
+      });
+      await this.hooks.afterReportWrite(tx, { planItemId: item.id, institutionId, since: inserted.reportedOn, locked: true });
+      return { kind: 'created', report: toReportResponse(view) };
+    });
+
+    if (outcome.kind === 'created') return { report: outcome.report, created: true };
+    if (outcome.kind === 'replay') return { report: await this.replay(outcome.programId, stateCode, user, idempotencyKey!), created: false };
+    // Unknown program (404), or a state that does not participate (404) unless the key was used elsewhere (409).
+    const program = await this.participationsService.findProgramOrFail(programIdOrCode);
+    if (idempotencyKey !== undefined && (await this.reports.findIdByIdempotencyKey(user.id, idempotencyKey))) {
+      return { report: await this.replay(program.id, stateCode, user, idempotencyKey), created: false };
     }
+    throw new NotFoundException(`State ${stateCode} does not participate in program ${program.code}`);
   }
 
   /** The coordination accepts a submitted report; a report reviewed already gets 409. */
@@ -136,7 +139,7 @@ export class ReportsService {
         after: { reviewState: 'accepted' },
       });
       const view = (await repo.findView(reportId))!;
-      await this.hooks.afterReportWrite(tx, { planItemId: view.report.planItemId, institutionId: view.report.institutionId });
+      await this.hooks.afterReportWrite(tx, { planItemId: view.report.planItemId, institutionId: view.report.institutionId, since: view.report.reportedOn, locked: true });
       return toReportResponse(view);
     });
   }
@@ -165,7 +168,7 @@ export class ReportsService {
         justification: why,
       });
       const view = (await repo.findView(reportId))!;
-      await this.hooks.afterReportWrite(tx, { planItemId: view.report.planItemId, institutionId: view.report.institutionId });
+      await this.hooks.afterReportWrite(tx, { planItemId: view.report.planItemId, institutionId: view.report.institutionId, since: view.report.reportedOn, locked: true });
       return toReportResponse(view);
     });
   }
@@ -218,22 +221,12 @@ export class ReportsService {
     return { total: page.total, items: page.items.map(toReportResponse) };
   }
 
-  /** The participation, locked (share) against a concurrent withdrawal; 404 if none, 409 once withdrawn. */
-  private async openParticipation(tx: EntityManager, program: Program, stateCode: string): Promise<Participation> {
-    const participation = await this.participations.forTx(tx).lockByProgramAndState(program.id, stateCode, 'share');
-    if (!participation) throw new NotFoundException(`State ${stateCode} does not participate in program ${program.code}`);
-    if (participation.exitedOn !== null) {
-      throw new ConflictException(`State ${stateCode} withdrew from the program on ${participation.exitedOn}; it can no longer report`);
-    }
-    return participation;
-  }
-
-  /** The report the same user created with this key, provided it was for the same program and state. */
-  private async replay(user: AuthUser, program: Program, stateCode: string, key: string): Promise<ReportResponse | null> {
+  /** The report the same user created with this key, provided it was for the same program and state (else 409). */
+  private async replay(programId: string, stateCode: string, user: AuthUser, key: string): Promise<ReportResponse> {
     const id = await this.reports.findIdByIdempotencyKey(user.id, key);
-    if (!id) return null;
-    const view = (await this.reports.findView(id))!;
-    if (view.programId !== program.id || view.stateCode !== stateCode) {
+    const view = id ? await this.reports.findView(id) : null;
+    if (!view) throw new Error(`the report of Idempotency-Key ${key} vanished`);
+    if (view.programId !== programId || view.stateCode !== stateCode) {
       const message = 'this Idempotency-Key was already used for a report on another program or state; use a new key for a new report';
       throw new ConflictException({ statusCode: 409, message, errors: [{ field: 'Idempotency-Key', message }] });
     }
@@ -278,19 +271,49 @@ function toNewEvidence(e: NonNullable<CreateReportDto['evidence']>[number]): New
   };
 }
 
-function isViolationOf(e: unknown, constraint: string): boolean {
-  return e instanceof QueryFailedError && (e.driverError as { code?: string; constraint?: string } | undefined)?.constraint === constraint;
-}
-
-function auditView(v: ReportView, item: PlanItemWithActivity) {
+function auditView(v: ReportView) {
   const r = v.report;
   return {
-    activityCode: item.activity.code,
+    activityCode: v.activityCode,
     institutionId: r.institutionId,
     status: r.status,
     percent: r.percent,
     reportedOn: r.reportedOn,
     metrics: r.metrics,
     evidence: v.evidence.map((e) => ({ kind: e.kind, title: e.title, url: e.url, fileId: e.fileId, highValue: e.highValue })),
+  };
+}
+
+type SubmitOutcome = { kind: 'created'; report: ReportResponse } | { kind: 'replay'; programId: string } | { kind: 'not_found' };
+
+/** The view of a report just inserted, from what was sent, what the database filled in and the submission context. */
+function submittedView(ctx: SubmitContext, sent: NewReport, inserted: InsertedReport, evidence: NewEvidence[], author: AuthUser): ReportView {
+  const fileNames = new Map(ctx.files.map((f) => [f.id, f.name]));
+  const report: Report = {
+    ...sent,
+    id: inserted.id,
+    seq: inserted.seq,
+    percent: inserted.percent,
+    reportedOn: inserted.reportedOn,
+    narrative: inserted.narrative,
+    metrics: inserted.metrics,
+    reviewState: 'submitted',
+    reviewReason: null,
+    reviewedById: null,
+    reviewedAt: null,
+    createdAt: inserted.createdAt,
+  };
+  return {
+    report,
+    programId: ctx.programId,
+    participationId: ctx.participationId,
+    stateCode: ctx.stateCode,
+    stateName: ctx.stateName,
+    activityCode: ctx.item!.activityCode,
+    activityName: ctx.item!.activityName,
+    institutionName: ctx.institution?.name ?? null,
+    authorName: author.name,
+    reviewerName: null,
+    evidence: evidence.map((e) => ({ ...e, file: e.fileId === null ? null : { name: fileNames.get(e.fileId)! } })),
   };
 }

@@ -12,6 +12,10 @@ export class NotificationQueryDto {
   @IsOptional() @IsIn(NOTIFICATION_KINDS, { message: `kind must be one of: ${NOTIFICATION_KINDS.join(', ')}` })
   kind?: NotificationKind;
 
+  @ApiPropertyOptional({ enum: ['open', 'resolved'], description: '`open`: not resolved yet; `resolved`: the item reached 100 %, was excluded or re-planned; absent: both' })
+  @IsOptional() @IsIn(['open', 'resolved'], { message: 'status must be one of: open, resolved' })
+  status?: 'open' | 'resolved';
+
   @ApiPropertyOptional({ default: 50, maximum: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
   limit?: number;
 

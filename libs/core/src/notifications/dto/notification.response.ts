@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { NOTIFICATION_KINDS, type NotificationKind } from '../notification.entity.js';
+import { NOTIFICATION_KINDS, NOTIFICATION_RESOLUTIONS, type NotificationKind, type NotificationResolution } from '../notification.entity.js';
 import type { NotificationView } from '../notifications.repository.js';
 
 export class NotificationResponse {
@@ -13,6 +13,8 @@ export class NotificationResponse {
   @ApiProperty({ example: '2025-09-01', description: 'The day the daily job detected it' }) detectedOn: string;
   @ApiProperty({ example: 40, description: 'Item progress that day' }) progress: number;
   @ApiProperty({ example: 'La actividad 4.3 (Oaxaca) venció el 2025-08-31 con 40 % de avance.' }) message: string;
+  @ApiProperty({ nullable: true, type: String, example: '2025-09-20', description: 'The day the daily job found it resolved (null while open): the item reached 100 %, was excluded, or its due date changed. Reopened (null again) if the item meets the same condition again.' }) resolvedOn: string | null;
+  @ApiProperty({ nullable: true, enum: NOTIFICATION_RESOLUTIONS, description: '`completed` (100 %), `excluded` (from the plan) or `rescheduled` (the due date changed); null while open' }) resolution: NotificationResolution | null;
   @ApiProperty() createdAt: string;
 }
 
@@ -39,6 +41,8 @@ export function toNotificationResponse(n: NotificationView): NotificationRespons
     detectedOn: n.detectedOn,
     progress,
     message,
+    resolvedOn: n.resolvedOn,
+    resolution: n.resolution,
     createdAt: new Date(n.createdAt).toISOString(),
   };
 }

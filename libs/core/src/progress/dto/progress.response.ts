@@ -47,12 +47,25 @@ export class StateFiguresResponse {
   @ApiProperty() includedItems: number;
 }
 
+export class NationalPhaseResponse {
+  @ApiProperty({ example: 1 }) number: number;
+  @ApiProperty({ example: 'Planeación' }) name: string;
+  @ApiProperty({ description: 'Participating states whose plan includes at least one item of the phase: the means are over these' }) states: number;
+  @ApiProperty({ nullable: true, type: Number, example: 61.4, description: 'Plain mean of those states’ phase P (each state weighs the same, like national P); null when no participating state includes an item of the phase' }) progress: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Same, accepted reports only' }) validatedProgress: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Plain mean of those states’ phase E' }) expected: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'P − E in percentage points' }) variance: number | null;
+  @ApiProperty({ nullable: true, enum: TRAFFIC_LIGHTS }) status: TrafficLight | null;
+}
+
 export class NationalProgressResponse {
   @ApiProperty({ format: 'uuid' }) programId: string;
   @ApiProperty({ example: 'condatos-2024' }) programCode: string;
+  @ApiProperty({ example: 'Programa de Implementación Modelo de la Política Nacional de Datos Abiertos' }) programName: string;
   @ApiProperty({ example: '2025-06-30' }) asOf: string;
   @ApiProperty({ type: ThresholdsResponse }) thresholds: ThresholdsResponse;
   @ApiProperty({ type: NationalFiguresResponse }) national: NationalFiguresResponse;
+  @ApiProperty({ type: [NationalPhaseResponse], description: 'Every phase of the program nationally, by number' }) phases: NationalPhaseResponse[];
   @ApiProperty({ type: [StateFiguresResponse], description: 'States participating at asOf, by state code' }) states: StateFiguresResponse[];
 }
 
@@ -266,9 +279,20 @@ export function toNationalProgressResponse(p: ProgramProgress): NationalProgress
   return {
     programId: p.head.id,
     programCode: p.head.code,
+    programName: p.head.name,
     asOf: p.asOf,
     thresholds: { ...p.head.thresholds },
     national: nationalFigures(p),
+    phases: p.phases.map((ph) => ({
+      number: ph.phaseNumber,
+      name: p.phaseNames.get(ph.phaseNumber) ?? '',
+      states: ph.states,
+      progress: round1(ph.progress),
+      validatedProgress: round1(ph.validatedProgress),
+      expected: round1(ph.expected),
+      variance: round1(ph.variance),
+      status: ph.status,
+    })),
     states: p.states.map((s) => stateFigures(s, names.get(s.stateCode)!)),
   };
 }

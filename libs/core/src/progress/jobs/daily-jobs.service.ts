@@ -4,7 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { DataSource, type EntityManager } from 'typeorm';
 import { addDays } from '../../../../platform/src/util/dates.js';
+import type { NotificationResolution } from '../../notifications/notification.entity.js';
 import { NotificationsRepository, type NewNotification } from '../../notifications/notifications.repository.js';
+import type { ItemProgress } from '../progress-types.js';
 import { round1 } from '../progress-math.js';
 import { ProgressService } from '../progress.service.js';
 import { ProgressRepository } from '../progress.repository.js';
@@ -30,7 +32,8 @@ export interface JobOutcome {
 /**
  * The daily jobs of the progress engine, per active program and day (the program's "today" by default):
  * `deadline-notifications` stores a notification for each included item that became overdue or is due within
- * 7 days (once per item, kind and due date), and `progress-snapshot` stores the national and per-state figures
+ * 7 days (once per item, kind and due date) and resolves the open ones whose item reached 100 %, was excluded or
+ * re-planned (`resolvedOn`, `resolution`), and `progress-snapshot` stores the national and per-state figures
  * of the day for trend charts.
  *
  * Once per day however many API instances run: each job runs in one transaction that first takes a PostgreSQL
@@ -88,24 +91,42 @@ export class DailyJobsService {
     });
   }
 
-  /** Included items below 100 % that are overdue on `date`, or due within DUE_SOON_DAYS from it. */
+  /**
+   * Included items below 100 % that are overdue on `date`, or due within DUE_SOON_DAYS from it, become
+   * notifications (a resolved one for the same item, kind and due date is reopened). Then every open notification
+   * whose item, as of `date`, reached 100 % (`completed`), was excluded (`excluded`) or no longer has that due date
+   * (`rescheduled`) is resolved on `date`. Items of states not participating on `date` are left as they are.
+   */
   private async detectDeadlines(tx: EntityManager, programId: string, date: string): Promise<Record<string, unknown>> {
     const figures = await this.progressService.programProgress(programId, date);
     const horizon = addDays(date, DUE_SOON_DAYS);
     const rows: NewNotification[] = [];
+    const items = new Map<string, ItemProgress>();
     for (const state of figures.states) {
       for (const item of state.items) {
+        items.set(item.itemId, item);
         if (!item.included || item.progress >= 100) continue;
         const kind = item.overdue ? 'overdue' : item.plannedDue >= date && item.plannedDue <= horizon ? 'due_soon' : null;
         if (kind === null) continue;
         rows.push({ programId, stateCode: state.stateCode, planItemId: item.itemId, kind, dueOn: item.plannedDue, detectedOn: date, progress: round1(item.progress) });
       }
     }
-    const inserted = await this.notifications.forTx(tx).insertMissing(rows);
+    const notifications = this.notifications.forTx(tx);
+    const { inserted, reopened } = await notifications.insertMissing(rows);
+    const resolutions: { id: string; resolution: NotificationResolution }[] = [];
+    for (const n of await notifications.findOpen(programId)) {
+      const item = items.get(n.planItemId);
+      if (item === undefined) continue;
+      const resolution = !item.included ? 'excluded' : item.progress >= 100 ? 'completed' : item.plannedDue !== n.dueOn ? 'rescheduled' : null;
+      if (resolution !== null) resolutions.push({ id: n.id, resolution });
+    }
+    const resolved = await notifications.resolve(resolutions, date);
     return {
       overdue: rows.filter((r) => r.kind === 'overdue').length,
       dueSoon: rows.filter((r) => r.kind === 'due_soon').length,
       inserted,
+      reopened,
+      resolved,
     };
   }
 
