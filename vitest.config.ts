@@ -5,6 +5,7 @@ export default defineConfig({
     globals: true,
     include: ['test/**/*.spec.ts'],
     globalSetup: ['./test/global-setup.ts'],
+    setupFiles: ['./test/fast-check-seed.ts'],
     pool: 'forks',
     // Each medium/e2e file gets its own database copied from a migrated template, so files run in parallel.
     maxWorkers: 2,
