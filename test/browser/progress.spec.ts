@@ -195,6 +195,17 @@ describe.runIf(browserTestsEnabled)('Progress views in the browser', () => {
     expect(await item('2.1', 'expected')).toBe('50.0 %');
     expect(await item('2.1', 'status')).toBe('✖ Rezagada');
 
+    // The date picker moves the state's figures too (kept in the URL), and they are the API's for that date.
+    await page.getByLabel('Fecha de corte').fill('2025-02-10');
+    await page.waitForURL((u) => u.searchParams.get('fecha') === '2025-02-10');
+    await eventually(() => textOf(page.getByRole('heading', { name: /^Avance de la entidad/ }))).toBe('Avance de la entidad al 10 feb 2025');
+    const past = await h.t.http().get(`/api/v1/programs/${P}/states/11/progress?asOf=2025-02-10`).set((await h.t.as('coordinator')).auth).expect(200);
+    await eventually(() => figureValue(page, 'state-progress')).toBe(`${past.body.progress.toFixed(1)} %`);
+    expect(await figureValue(page, 'state-expected')).toBe(`${past.body.expected.toFixed(1)} %`);
+    expect(past.body.expected).not.toBe(75);
+    await page.getByRole('button', { name: 'Ver cifras de hoy' }).click();
+    await eventually(() => figureValue(page, 'state-progress')).toBe('25.0 %');
+
     // Its own national view: other states are figures, not links.
     await page.getByRole('navigation', { name: 'Principal' }).getByRole('link', { name: 'Panorama nacional' }).click();
     const table = page.getByTestId('states-progress-table');

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { asList } from '../api/client';
+import { AsOfPicker, useAsOf, withAsOf } from '../components/as-of-picker';
 import type { Institution, PlanChange, ProgramDetail, Report, ReportPage, StateInfo, StatePlan, StateProgress } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { EmptyState, LoadError, Loading, NoAccess, SuccessNotice } from '../components/feedback';
@@ -37,7 +38,9 @@ export function StatePage({ params, user }: PageProps) {
   const needsStateName = allowed && !plan.data?.stateName;
   const states = useResource<StateInfo[]>(needsStateName ? '/states' : null, (raw) => asList<StateInfo>(raw));
   const institutions = useResource<Institution[]>(allowed ? `${base}/institutions` : null, (raw) => asList<Institution>(raw));
-  const progress = useResource<StateProgress>(allowed ? `${base}/progress` : null);
+  // Figures as of the date in the URL (`?fecha=`), like the national view; the plan and forms stay at today.
+  const asOf = useAsOf();
+  const progress = useResource<StateProgress>(allowed ? withAsOf(`${base}/progress`, asOf) : null);
   const returned = useResource<ReportPage>(allowed ? `${base}/returned` : null);
   const [panel, setPanel] = useState<Panel>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -52,7 +55,7 @@ export function StatePage({ params, user }: PageProps) {
   const timeZone = program.data?.timeZone ?? byCode(programCode)?.timeZone;
   // "Today" as the API counts it (its clock, the program's time zone). Until the API has said, the timeline
   // uses the browser's date, but no report can be started: its date must not be later than the API's today.
-  const apiToday = progress.data?.asOf ?? program.data?.today ?? null;
+  const apiToday = program.data?.today ?? (asOf ? null : progress.data?.asOf) ?? null;
   const today = apiToday ?? todayIn(timeZone);
   const phaseNames = useMemo(() => new Map((program.data?.phases ?? []).map((p) => [p.number, p.name])), [program.data]);
   const itemProgress = useMemo(() => new Map((progress.data?.items ?? []).map((i) => [i.activityCode, i])), [progress.data]);
@@ -113,6 +116,8 @@ export function StatePage({ params, user }: PageProps) {
       </div>
 
       <ReturnedReports returned={returned} canAnswer={canReport} onAnswer={(r) => open('report', r.activityCode, r)} />
+
+      <AsOfPicker shownAsOf={progress.data?.asOf ?? null} today={apiToday} />
 
       <StateFigures progress={progress} explainPath={`${base}/progress/explain${progress.data ? `?asOf=${progress.data.asOf}` : ''}`} />
 
