@@ -1,4 +1,4 @@
-import type { Role } from '../../libs/platform/src/auth/roles.js';
+import { callerHeaders, type Caller } from '../../libs/testing/src/callers.js';
 import { createTestApp, type TestApp } from '../../libs/testing/src/test-app.js';
 
 describe('Institutions: registered in a participation, unique by name, exit instead of deletion', () => {
@@ -223,13 +223,7 @@ describe('Institutions: registered in a participation, unique by name, exit inst
   });
 
   describe('who may do what', () => {
-    type Caller = 'admin' | 'coordinator' | 'reviewer' | 'own officer' | 'other officer' | 'anonymous';
-    async function headers(caller: Caller): Promise<Record<string, string>> {
-      if (caller === 'anonymous') return {};
-      if (caller === 'own officer') return (await t.as('state_officer', '20')).auth;
-      if (caller === 'other officer') return (await t.as('state_officer', '07')).auth;
-      return (await t.as(caller as Role)).auth;
-    }
+    const headers = (caller: Caller) => callerHeaders(t, caller);
     const matrix: [Caller, { post: number; list: number; patch: number }][] = [
       ['admin', { post: 403, list: 200, patch: 403 }],
       ['coordinator', { post: 201, list: 200, patch: 200 }],

@@ -1,4 +1,4 @@
-import type { Role } from '../../libs/platform/src/auth/roles.js';
+import { callerHeaders, type Caller } from '../../libs/testing/src/callers.js';
 import { createTestApp, type TestApp } from '../../libs/testing/src/test-app.js';
 
 const J = 'El organismo garante comunicó su retiro por oficio.';
@@ -197,13 +197,7 @@ describe('Participations: a state joins, is listed, withdraws and is re-admitted
   });
 
   describe('who may do what', () => {
-    type Caller = 'admin' | 'coordinator' | 'reviewer' | 'own officer' | 'other officer' | 'anonymous';
-    async function headers(caller: Caller): Promise<Record<string, string>> {
-      if (caller === 'anonymous') return {};
-      if (caller === 'own officer') return (await t.as('state_officer', '20')).auth;
-      if (caller === 'other officer') return (await t.as('state_officer', '07')).auth;
-      return (await t.as(caller as Role)).auth;
-    }
+    const headers = (caller: Caller) => callerHeaders(t, caller);
     const matrix: [Caller, { post: number; list: number; patch: number }][] = [
       ['admin', { post: 403, list: 200, patch: 403 }],
       ['coordinator', { post: 201, list: 200, patch: 200 }],

@@ -1,5 +1,5 @@
-import type { Role } from '../../libs/platform/src/auth/roles.js';
 import type { ActivitySpec } from '../../libs/testing/src/factories/program.factory.js';
+import { CALLERS, callerHeaders, type Caller } from '../../libs/testing/src/callers.js';
 import { createTestApp, type TestApp } from '../../libs/testing/src/test-app.js';
 
 // Program order on purpose differs from code order ("10.1" sorts before "2.1" as text).
@@ -289,14 +289,8 @@ describe('State plans: reading and re-planning', () => {
   });
 
   describe('who may do what', () => {
-    type Caller = 'admin' | 'coordinator' | 'reviewer' | 'own officer' | 'other officer' | 'anonymous';
-    const callers: Caller[] = ['admin', 'coordinator', 'reviewer', 'own officer', 'other officer', 'anonymous'];
-    async function headers(caller: Caller): Promise<Record<string, string>> {
-      if (caller === 'anonymous') return {};
-      if (caller === 'own officer') return (await t.as('state_officer', '20')).auth;
-      if (caller === 'other officer') return (await t.as('state_officer', '07')).auth;
-      return (await t.as(caller as Role)).auth;
-    }
+    const callers = CALLERS;
+    const headers = (caller: Caller) => callerHeaders(t, caller);
     const expected: Record<Caller, { get: number; patch: number }> = {
       admin: { get: 200, patch: 403 },
       coordinator: { get: 200, patch: 200 },

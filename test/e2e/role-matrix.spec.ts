@@ -1,14 +1,12 @@
-import type { Role } from '../../libs/platform/src/auth/roles.js';
+import { CALLERS, callerHeaders, type Caller } from '../../libs/testing/src/callers.js';
 import { createTestApp, type TestApp } from '../../libs/testing/src/test-app.js';
 
 /**
  * Each role × each route of the platform (issue 2), in one table: who is let through, who gets 403, and that an
- * anonymous caller gets 401. "officer" is Oaxaca's officer acting on Oaxaca; "other officer" is Veracruz's officer
- * acting on Oaxaca. A call that is let through may still fail its own validation (4xx): the matrix is about access,
+ * anonymous caller gets 401. "own officer" is Oaxaca's officer acting on Oaxaca; "other officer" is Veracruz's
+ * officer acting on Oaxaca. A call that is let through may still fail its own validation (4xx): the matrix is about access,
  * so "allowed" means neither 401 nor 403.
  */
-type Caller = Role | 'other_officer' | 'anonymous';
-const CALLERS: Caller[] = ['admin', 'coordinator', 'reviewer', 'state_officer', 'other_officer', 'anonymous'];
 
 interface RouteCase {
   name: string;
@@ -24,7 +22,7 @@ interface Ctx {
 }
 
 const P = '/api/v1/programs/condatos-2024';
-const everyone: Caller[] = ['admin', 'coordinator', 'reviewer', 'state_officer', 'other_officer'];
+const everyone: Caller[] = ['admin', 'coordinator', 'reviewer', 'own officer', 'other officer'];
 const ROUTES: RouteCase[] = [
   { name: 'GET /health', method: 'get', path: () => '/api/v1/health', allowed: [...everyone, 'anonymous'] },
   { name: 'GET /me', method: 'get', path: () => '/api/v1/me', allowed: everyone },
@@ -36,11 +34,11 @@ const ROUTES: RouteCase[] = [
   { name: 'GET /programs/:id/states', method: 'get', path: () => `${P}/states`, allowed: everyone },
   { name: 'POST /programs/:id/states', method: 'post', path: () => `${P}/states`, body: () => ({ stateCode: '11', joinedOn: '2025-03-01' }), allowed: ['coordinator'] },
   { name: 'PATCH /programs/:id/states/:state (withdrawal)', method: 'patch', path: () => `${P}/states/20`, body: () => ({}), allowed: ['coordinator'] },
-  { name: 'GET …/plan', method: 'get', path: () => `${P}/states/20/plan`, allowed: ['admin', 'coordinator', 'reviewer', 'state_officer'] },
-  { name: 'PATCH …/plan/:activity', method: 'patch', path: () => `${P}/states/20/plan/1.3`, body: () => ({ justification: 'Ajuste de calendario acordado' }), allowed: ['coordinator', 'state_officer'] },
-  { name: 'GET …/institutions', method: 'get', path: () => `${P}/states/20/institutions`, allowed: ['admin', 'coordinator', 'reviewer', 'state_officer'] },
-  { name: 'POST …/institutions', method: 'post', path: () => `${P}/states/20/institutions`, body: () => ({}), allowed: ['coordinator', 'state_officer'] },
-  { name: 'PATCH …/institutions/:id', method: 'patch', path: (c) => `${P}/states/20/institutions/${c.institutionId}`, body: () => ({}), allowed: ['coordinator', 'state_officer'] },
+  { name: 'GET …/plan', method: 'get', path: () => `${P}/states/20/plan`, allowed: ['admin', 'coordinator', 'reviewer', 'own officer'] },
+  { name: 'PATCH …/plan/:activity', method: 'patch', path: () => `${P}/states/20/plan/1.3`, body: () => ({ justification: 'Ajuste de calendario acordado' }), allowed: ['coordinator', 'own officer'] },
+  { name: 'GET …/institutions', method: 'get', path: () => `${P}/states/20/institutions`, allowed: ['admin', 'coordinator', 'reviewer', 'own officer'] },
+  { name: 'POST …/institutions', method: 'post', path: () => `${P}/states/20/institutions`, body: () => ({}), allowed: ['coordinator', 'own officer'] },
+  { name: 'PATCH …/institutions/:id', method: 'patch', path: (c) => `${P}/states/20/institutions/${c.institutionId}`, body: () => ({}), allowed: ['coordinator', 'own officer'] },
   { name: 'GET /users', method: 'get', path: () => '/api/v1/users', allowed: ['admin'] },
   { name: 'POST /users', method: 'post', path: () => '/api/v1/users', body: () => ({}), allowed: ['admin'] },
   { name: 'PATCH /users/:id', method: 'patch', path: (c) => `/api/v1/users/${c.userId}`, body: () => ({}), allowed: ['admin'] },
@@ -60,11 +58,7 @@ describe('role matrix of the platform routes', () => {
     const institution = await t.programs.institution(participation.id, { joinedOn: '2025-06-01' });
     const someone = await t.users.create({ role: 'reviewer' });
     ctx = { institutionId: institution.id, userId: someone.id };
-    for (const caller of CALLERS) {
-      if (caller === 'anonymous') headers.set(caller, {});
-      else if (caller === 'other_officer') headers.set(caller, (await t.as('state_officer', '30')).auth);
-      else headers.set(caller, (await t.as(caller, caller === 'state_officer' ? '20' : undefined)).auth);
-    }
+    for (const caller of CALLERS) headers.set(caller, await callerHeaders(t, caller, { own: '20', other: '30' }));
   });
   afterAll(() => t.close());
 

@@ -14,14 +14,16 @@ import type {
   WeightedSums,
 } from './progress-types.js';
 
+/** The four percentages every figure carries; null where there is nothing to measure (no state participating). */
 interface Figures {
-  progress: number;
-  validatedProgress: number;
-  expected: number;
-  variance: number;
+  progress: number | null;
+  validatedProgress: number | null;
+  expected: number | null;
+  variance: number | null;
 }
 
-function roundFigures<T extends Figures>(f: T): T {
+/** Rounds the four percentages of any figure (state, phase, item, national, frozen copies of them). */
+export function roundFigures<T extends Figures>(f: T): T {
   return {
     ...f,
     progress: round1(f.progress),

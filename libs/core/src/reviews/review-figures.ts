@@ -6,6 +6,7 @@
 import type { ProgramIndicators } from '../indicators/indicator-views.js';
 import type { DatedValue, IndicatorStatus } from '../indicators/indicator-targets.js';
 import { round1 } from '../progress/progress-math.js';
+import { roundFigures } from '../progress/progress-rounding.js';
 import type { NationalFigures, ProgressThresholds, TrafficLight } from '../progress/progress-types.js';
 import type { ProgramProgress } from '../progress/progress-views.js';
 
@@ -166,17 +167,15 @@ function indicatorValue(f: FrozenIndicatorValue): FrozenIndicatorValue {
 // Rounding at the edge: percentages to one decimal; counts, weights, dates and flags as they are.
 
 export function roundFrozenFigures(f: FrozenFigures): FrozenFigures {
-  const n = f.progress.national;
   return {
     ...f,
     progress: {
-      national: { ...n, progress: round1(n.progress), validatedProgress: round1(n.validatedProgress), expected: round1(n.expected), variance: round1(n.variance) },
+      national: roundFigures(f.progress.national),
       states: f.progress.states.map((s) => ({
-        ...s,
-        ...roundPercents(s),
+        ...roundFigures(s),
         onTimeRate: round1(s.onTimeRate),
-        phases: s.phases.map((p) => ({ ...p, ...roundPercents(p) })),
-        items: s.items.map((i) => ({ ...i, ...roundPercents(i) })),
+        phases: s.phases.map(roundFigures),
+        items: s.items.map(roundFigures),
       })),
     },
     indicators: f.indicators.map((i) => ({
@@ -187,9 +186,6 @@ export function roundFrozenFigures(f: FrozenFigures): FrozenFigures {
   };
 }
 
-function roundPercents(x: { progress: number; validatedProgress: number; expected: number; variance: number }) {
-  return { progress: round1(x.progress), validatedProgress: round1(x.validatedProgress), expected: round1(x.expected), variance: round1(x.variance) };
-}
 
 function roundIndicatorValue(v: FrozenIndicatorValue): FrozenIndicatorValue {
   const dated = (d: DatedValue | null) => (d === null ? null : { value: round1(d.value), date: d.date });
