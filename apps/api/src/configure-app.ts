@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { AppConfig } from '../../../libs/platform/src/config/app-config.js';
 import { HttpExceptionFilter } from '../../../libs/platform/src/http/http-exception.filter.js';
+import { StorableTextPipe } from '../../../libs/platform/src/http/storable-text.pipe.js';
 import { createValidationPipe } from '../../../libs/platform/src/http/validation.pipe.js';
 
 export const API_PREFIX = 'api/v1';
@@ -27,7 +28,8 @@ export function configureApp(app: NestExpressApplication, opts: { dashboardDir?:
   );
   app.use(express.json({ limit: config.RUMBO_BODY_LIMIT }));
   app.use(bodyParserErrors);
-  app.useGlobalPipes(createValidationPipe());
+  // Text PostgreSQL cannot store is refused first, then the DTOs are validated.
+  app.useGlobalPipes(new StorableTextPipe(), createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'publico', method: RequestMethod.GET }] });
   app.enableShutdownHooks();

@@ -8,6 +8,7 @@ import type { CreateUserDto } from './dto/create-user.dto.js';
 import type { UpdateUserDto } from './dto/update-user.dto.js';
 import { toUserResponse, type UserResponse } from './dto/user.response.js';
 import { hashPassword } from './password-hasher.js';
+import { passwordProblems } from './password-policy.js';
 import type { User } from './user.entity.js';
 import { UsersRepository } from './users.repository.js';
 
@@ -56,6 +57,9 @@ export class UsersService {
       if (actor.id === user.id && (role !== 'admin' || dto.active === false)) {
         throw new ConflictException('You cannot remove your own admin role or deactivate yourself');
       }
+      // The body has no email: the policy's email rule is checked against the account's.
+      const passwordErrors = dto.password ? passwordProblems(dto.password, user.email) : [];
+      if (passwordErrors.length) throw new FieldValidationException(passwordErrors.map((message) => ({ field: 'password', message })));
       Object.assign(user, { role, stateCode, name: dto.name?.trim() ?? user.name, active: dto.active ?? user.active });
       if (dto.password) user.passwordHash = await hashPassword(dto.password);
       const saved = await users.save(user);

@@ -1,18 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { ROLES, type Role } from '../../../../platform/src/auth/roles.js';
+import { IsAcceptablePassword, PASSWORD_MAX, PASSWORD_MIN } from '../password-policy.js';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'officer.20@rumbo.demo' })
   @IsEmail() @MaxLength(254)
   email: string;
 
-  @ApiProperty({ minLength: 10, example: 'una-clave-larga' })
-  @IsString() @MinLength(10) @MaxLength(200)
+  @ApiProperty({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX, example: 'una-clave-larga', description: 'Not blank, not one character repeated, not a common password, neither the email nor containing its user name' })
+  @IsString() @IsAcceptablePassword()
   password: string;
 
   @ApiProperty({ example: 'Enlace de Oaxaca' })
-  @IsString() @MinLength(1) @MaxLength(200)
+  @IsString() @Matches(/\S/, { message: 'name must not be blank' }) @MaxLength(200)
   name: string;
 
   @ApiProperty({ enum: ROLES })

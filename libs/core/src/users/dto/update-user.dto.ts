@@ -1,9 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { ROLES, type Role } from '../../../../platform/src/auth/roles.js';
+import { IsAcceptablePassword, PASSWORD_MAX, PASSWORD_MIN } from '../password-policy.js';
 
 export class UpdateUserDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200)
+  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(/\S/, { message: 'name must not be blank' }) @MaxLength(200)
   name?: string;
 
   @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES)
@@ -16,6 +17,7 @@ export class UpdateUserDto {
   @ApiPropertyOptional() @IsOptional() @IsBoolean()
   active?: boolean;
 
-  @ApiPropertyOptional({ minLength: 10 }) @IsOptional() @IsString() @MinLength(10) @MaxLength(200)
+  @ApiPropertyOptional({ minLength: PASSWORD_MIN, maxLength: PASSWORD_MAX, description: 'The same policy as on creation; checked against the account’s email' })
+  @IsOptional() @IsString() @IsAcceptablePassword()
   password?: string;
 }
