@@ -651,3 +651,55 @@ export interface ReviewRoundDifferences {
   changed: number;
   differences: FigureDifference[];
 }
+
+// Early warning (GET /programs/:p/risks)
+
+export type RiskBand = 'overdue' | 'projected_late' | 'tight' | 'comfortable';
+
+export interface RiskReason {
+  kind: 'overdue' | 'slack' | 'returned_reports' | 'late_rounds' | 'missed_rounds';
+  points: number;
+  text: string;
+}
+
+export interface ItemRisk {
+  rank: number;
+  stateCode: string;
+  stateName: string;
+  activityCode: string;
+  activityName: string;
+  phaseNumber: number;
+  level: 'state' | 'institution';
+  plannedStart: string;
+  plannedDue: string;
+  progress: number;
+  daysLeft: number;
+  daysNeeded: number;
+  slack: number;
+  score: number;
+  band: RiskBand;
+  reasons: RiskReason[];
+}
+
+export interface StateRisk {
+  rank: number;
+  stateCode: string;
+  stateName: string;
+  score: number | null;
+  openItems: number;
+  projectedLate: number;
+  pace: number;
+  paceSample: number;
+  returnedReports: number;
+  lateRounds: number;
+  missedRounds: number;
+  worstActivityCode: string | null;
+}
+
+export interface RiskRanking {
+  asOf: string;
+  stateCode: string | null;
+  states: StateRisk[];
+  totalItems: number;
+  items: ItemRisk[];
+}

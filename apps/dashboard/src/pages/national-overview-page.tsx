@@ -6,6 +6,7 @@ import { EmptyState, LoadError, Loading, SuccessNotice } from '../components/fee
 import { EnrolForm } from '../components/enrol-form';
 import { Loaded } from '../components/loaded';
 import { NationalProgressSections } from '../components/national-progress';
+import { RisksPanel } from '../components/risks-panel';
 import { ScrollTable } from '../components/scroll-table';
 import { paths, usePrograms } from '../programs/programs';
 import { Link } from '../router/router';
@@ -75,6 +76,8 @@ export function NationalOverviewPage({ params, user }: PageProps) {
       ) : null}
 
       <NationalProgressSections programCode={programCode} stateNames={stateNames} canOpen={canOpen} refreshKey={refreshKey} />
+
+      {user.role !== 'state_officer' ? <RisksPanel programCode={programCode} canOpen={canOpen} /> : null}
 
       <section aria-labelledby="participations-title" className="panel">
         <h2 id="participations-title">Entidades participantes</h2>

@@ -11,6 +11,7 @@ import { ReplanForm } from '../components/replan-form';
 import { ReportForm } from '../components/report-form';
 import { ReportHistory } from '../components/report-history';
 import { ReturnedReports } from '../components/returned-reports';
+import { RisksPanel } from '../components/risks-panel';
 import { StateFigures } from '../components/state-figures';
 import { StateRoundsPanel } from '../components/state-rounds-panel';
 import { usePrograms } from '../programs/programs';
@@ -120,6 +121,8 @@ export function StatePage({ params, user }: PageProps) {
       <AsOfPicker shownAsOf={progress.data?.asOf ?? null} today={apiToday} />
 
       <StateFigures progress={progress} explainPath={`${base}/progress/explain${progress.data ? `?asOf=${progress.data.asOf}` : ''}`} />
+
+      <RisksPanel programCode={programCode} stateCode={stateCode} limit={5} canOpen={() => true} />
 
       <section aria-labelledby="timeline-heading" className="panel">
         <h2 id="timeline-heading">Calendario</h2>

@@ -40,6 +40,7 @@ export function itemReasons(risk: ItemRisk, progress: number, pace: Pace, rounds
 /** "al ritmo observado de la entidad (0.6 veces el previsto)", or the planned pace when there is no history yet. */
 export function paceWords(pace: Pace): string {
   if (pace.sample === 0) return 'al ritmo previsto (la entidad aún no tiene historial de avance)';
+  if (pace.ratio === 1) return 'al ritmo observado de la entidad (igual al previsto)';
   return `al ritmo observado de la entidad (${formatNumber(pace.ratio, 2)} veces el previsto)`;
 }
 
