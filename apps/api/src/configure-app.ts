@@ -1,6 +1,6 @@
 import { RequestMethod } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import express from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
@@ -11,6 +11,7 @@ import { AppConfig } from '../../../libs/platform/src/config/app-config.js';
 import { HttpExceptionFilter } from '../../../libs/platform/src/http/http-exception.filter.js';
 import { StorableTextPipe } from '../../../libs/platform/src/http/storable-text.pipe.js';
 import { createValidationPipe } from '../../../libs/platform/src/http/validation.pipe.js';
+import { createOpenApiDocument } from './openapi-document.js';
 
 export const API_PREFIX = 'api/v1';
 
@@ -34,13 +35,7 @@ export function configureApp(app: NestExpressApplication, opts: { dashboardDir?:
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'publico', method: RequestMethod.GET }] });
   app.enableShutdownHooks();
 
-  const doc = new DocumentBuilder()
-    .setTitle('Rumbo API')
-    .setDescription('Tracker and indicators of the Programa de Implementación Modelo de la Política Nacional de Datos Abiertos. Errors: `{ statusCode, message, errors: [{ field, message }] }`.')
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, () => createOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
 
   const chartJsDir = path.dirname(createRequire(import.meta.url).resolve('chart.js'));
   app.use('/vendor/chart.js', express.static(chartJsDir, { maxAge: '1d' }));

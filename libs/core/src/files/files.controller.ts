@@ -3,7 +3,7 @@ import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiPayloadTooL
 import type { Response } from 'express';
 import { AnyRole, Auth, CurrentUser } from '../../../platform/src/auth/auth.decorators.js';
 import type { AuthUser } from '../../../platform/src/auth/roles.js';
-import { uuidParam } from '../../../platform/src/http/params.js';
+import { ApiUuidParam, uuidParam } from '../../../platform/src/http/params.js';
 import { StoredFileResponse } from './dto/stored-file.response.js';
 import { ACCEPTED_FORMATS, attachmentDisposition } from './evidence-content.js';
 import { FilesService } from './files.service.js';
@@ -26,6 +26,7 @@ export class FilesController {
   }
 
   @Get('files/:fileId')
+  @ApiUuidParam('fileId')
   @AnyRole()
   @ApiProduces('application/octet-stream')
   @ApiOkResponse({ description: 'The bytes, as an attachment; only for users who may read the file’s state (others get 403)' })

@@ -1,12 +1,12 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { Response } from 'express';
 import { Public } from '../../../platform/src/auth/auth.decorators.js';
 
 class HealthResponse {
-  status: 'ok' | 'error';
-  database: 'up' | 'down';
+  @ApiProperty({ enum: ['ok', 'error'] }) status: 'ok' | 'error';
+  @ApiProperty({ enum: ['up', 'down'] }) database: 'up' | 'down';
 }
 
 @ApiTags('health')
@@ -17,7 +17,7 @@ export class HealthController {
   @Get()
   @Public()
   @ApiOkResponse({ type: HealthResponse, example: { status: 'ok', database: 'up' } })
-  @ApiServiceUnavailableResponse({ description: 'The database is unreachable', example: { status: 'error', database: 'down' } })
+  @ApiServiceUnavailableResponse({ description: 'The database is unreachable', type: HealthResponse, example: { status: 'error', database: 'down' } })
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthResponse> {
     const result = await Promise.resolve(this.db.pingCheck('database', { timeout: 1500 })).catch(() => null);
     const up = (result as { database?: { status?: string } } | null)?.database?.status === 'up';

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AnyRole, Auth, CurrentUser } from '../../../platform/src/auth/auth.decorators.js';
 import type { AuthUser } from '../../../platform/src/auth/roles.js';
-import { uuidParam } from '../../../platform/src/http/params.js';
+import { ApiUuidParam, uuidParam } from '../../../platform/src/http/params.js';
 import { CreateInstitutionDto } from './dto/create-institution.dto.js';
 import { InstitutionResponse } from './dto/institution.response.js';
 import { UpdateInstitutionDto } from './dto/update-institution.dto.js';
@@ -28,6 +28,7 @@ export class InstitutionsController {
   }
 
   @Patch(':institutionId')
+  @ApiUuidParam('institutionId')
   @Auth('coordinator', 'state_officer')
   @ApiOkResponse({ type: InstitutionResponse, description: 'Coordinator, or the state’s own officer' })
   update(

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Auth, CurrentUser } from '../../../platform/src/auth/auth.decorators.js';
 import type { AuthUser } from '../../../platform/src/auth/roles.js';
-import { uuidParam } from '../../../platform/src/http/params.js';
+import { ApiUuidParam, uuidParam } from '../../../platform/src/http/params.js';
 import { ReviewQueueQueryDto } from './dto/report-query.dto.js';
 import { ReportResponse, ReviewQueueResponse } from './dto/report.response.js';
 import { ReviewReportDto } from './dto/review-report.dto.js';
@@ -14,6 +14,7 @@ export class ReviewController {
   constructor(private readonly reports: ReportsService) {}
 
   @Post('reports/:reportId/review')
+  @ApiUuidParam('reportId')
   @Auth('coordinator')
   @HttpCode(200)
   @ApiOkResponse({ type: ReportResponse, description: 'Accept, or return with a reason. A returned report stops counting; the state answers with a new report.' })

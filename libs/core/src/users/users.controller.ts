@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Auth, CurrentUser } from '../../../platform/src/auth/auth.decorators.js';
 import type { AuthUser } from '../../../platform/src/auth/roles.js';
-import { uuidParam } from '../../../platform/src/http/params.js';
+import { ApiUuidParam, uuidParam } from '../../../platform/src/http/params.js';
 import { CreateUserDto } from './dto/create-user.dto.js';
 import { UpdateUserDto } from './dto/update-user.dto.js';
 import { UserResponse } from './dto/user.response.js';
@@ -15,7 +15,7 @@ export class UsersController {
 
   @Post()
   @Auth('admin')
-  @ApiOkResponse({ type: UserResponse })
+  @ApiCreatedResponse({ type: UserResponse })
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateUserDto) {
     return this.users.create(user, dto);
   }
@@ -28,6 +28,7 @@ export class UsersController {
   }
 
   @Patch(':userId')
+  @ApiUuidParam('userId')
   @Auth('admin')
   @ApiOkResponse({ type: UserResponse })
   update(@CurrentUser() user: AuthUser, @Param('userId', uuidParam('userId')) userId: string, @Body() dto: UpdateUserDto) {

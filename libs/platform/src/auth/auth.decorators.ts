@@ -1,5 +1,6 @@
 import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtension, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ErrorResponse } from '../openapi/error-response.js';
 import { ROLES, type AuthUser, type Role } from './roles.js';
 
 export const ROLES_KEY = 'rumbo:roles';
@@ -13,8 +14,10 @@ export function Auth(...roles: [Role, ...Role[]]) {
   return applyDecorators(
     SetMetadata(ROLES_KEY, roles),
     ApiBearerAuth(),
-    ApiUnauthorizedResponse({ description: 'Missing or invalid access token' }),
-    ApiForbiddenResponse({ description: `Allowed roles: ${roles.join(', ')}` }),
+    // Machine-readable for clients and the contract test, which calls each route as an allowed role.
+    ApiExtension('x-roles', roles),
+    ApiUnauthorizedResponse({ description: 'Missing or invalid access token', type: ErrorResponse }),
+    ApiForbiddenResponse({ description: `Allowed roles: ${roles.join(', ')}`, type: ErrorResponse }),
   );
 }
 

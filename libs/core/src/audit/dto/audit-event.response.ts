@@ -11,8 +11,8 @@ export class AuditEventResponse {
   @ApiProperty() entityId: string;
   @ApiProperty({ nullable: true, type: String }) programId: string | null;
   @ApiProperty({ nullable: true, type: String }) stateCode: string | null;
-  @ApiProperty({ nullable: true, type: Object }) before: Record<string, unknown> | null;
-  @ApiProperty({ nullable: true, type: Object }) after: Record<string, unknown> | null;
+  @ApiProperty({ nullable: true, type: 'object', additionalProperties: true, description: 'The record before the change (free-form)' }) before: Record<string, unknown> | null;
+  @ApiProperty({ nullable: true, type: 'object', additionalProperties: true, description: 'The record after the change (free-form)' }) after: Record<string, unknown> | null;
   @ApiProperty({ nullable: true, type: String }) justification: string | null;
   @ApiProperty({ nullable: true, type: String }) requestId: string | null;
 }

@@ -1,9 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, Matches } from 'class-validator';
-import { IsDateOnly } from '../../plans/dto/field-rules.js';
-
-const STATE_CODE = /^\d{2}$/;
-const STATE_CODE_MESSAGE = 'stateCode must be a two-digit INEGI code';
+import { IsOptional } from 'class-validator';
+import { IsDateOnly, IsStateCode } from '../../../../platform/src/http/field-rules.js';
 
 export class IndicatorQueryDto {
   @ApiPropertyOptional({ example: '2025-06-30', description: 'Figures as of this date (YYYY-MM-DD); default today in the program’s time zone' })
@@ -11,13 +8,13 @@ export class IndicatorQueryDto {
   asOf?: string;
 
   @ApiPropertyOptional({ example: '20', description: 'One state’s figures (a state that has a participation in the program); without it, the national ones' })
-  @IsOptional() @Matches(STATE_CODE, { message: STATE_CODE_MESSAGE })
+  @IsOptional() @IsStateCode()
   stateCode?: string;
 }
 
 export class IndicatorSeriesQueryDto {
   @ApiPropertyOptional({ example: '20', description: 'One state’s series; without it, the national one' })
-  @IsOptional() @Matches(STATE_CODE, { message: STATE_CODE_MESSAGE })
+  @IsOptional() @IsStateCode()
   stateCode?: string;
 
   @ApiPropertyOptional({ example: '2025-01-01', description: 'First date; default the program’s earliest join date' })

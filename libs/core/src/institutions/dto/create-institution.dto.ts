@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { IsDateOnly, OptionalNotNull } from '../../plans/dto/field-rules.js';
+import { IsDateOnly, OptionalNotNull } from '../../../../platform/src/http/field-rules.js';
 import { GOVERNMENT_ORDERS, type GovernmentOrder } from '../institution.entity.js';
 
 export class CreateInstitutionDto {

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength, ValidateIf } from 'class-validator';
-import { IsDateOnly, JUSTIFICATION_MAX, OptionalNotNull } from '../../plans/dto/field-rules.js';
+import { IsDateOnly, JUSTIFICATION_MAX, OptionalNotNull } from '../../../../platform/src/http/field-rules.js';
 
 /** Corrections and exit; an institution is never deleted. */
 export class UpdateInstitutionDto {

@@ -1,11 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { NOTIFICATION_KINDS, type NotificationKind } from '../notification.entity.js';
+import { IsStateCode } from '../../../../platform/src/http/field-rules.js';
 
 export class NotificationQueryDto {
   @ApiPropertyOptional({ example: '20', description: 'Only this state (a state officer sees only its own state, the default for it)' })
-  @IsOptional() @Matches(/^\d{2}$/, { message: 'stateCode must be a two-digit INEGI code' })
+  @IsOptional() @IsStateCode()
   stateCode?: string;
 
   @ApiPropertyOptional({ enum: NOTIFICATION_KINDS })

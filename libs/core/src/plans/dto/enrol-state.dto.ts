@@ -1,10 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Matches } from 'class-validator';
-import { IsDateOnly } from './field-rules.js';
+import { IsDateOnly, IsStateCode } from '../../../../platform/src/http/field-rules.js';
 
 export class EnrolStateDto {
   @ApiProperty({ example: '20', description: 'INEGI code of the state' })
-  @Matches(/^\d{2}$/, { message: 'stateCode must be a two-digit INEGI code' })
+  @IsStateCode()
   stateCode: string;
 
   @ApiProperty({ example: '2025-01-15', description: 'Join date; the plan is dated from it' })

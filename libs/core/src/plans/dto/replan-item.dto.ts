@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsInt, Min } from 'class-validator';
-import { IsDateOnly, IsJustification, OptionalNotNull } from './field-rules.js';
+import { IsDateOnly, IsJustification, OptionalNotNull } from '../../../../platform/src/http/field-rules.js';
 
 export class ReplanItemDto {
   @ApiPropertyOptional({ description: 'Only optional activities may be excluded' })

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ValidateIf } from 'class-validator';
-import { IsDateOnly, IsJustification } from './field-rules.js';
+import { IsDateOnly, IsJustification } from '../../../../platform/src/http/field-rules.js';
 
 /** Withdrawal (a date) or re-admission (`null`); the history is kept either way. */
 export class UpdateParticipationDto {

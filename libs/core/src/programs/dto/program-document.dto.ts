@@ -116,7 +116,7 @@ export class ActivityDocumentDto {
   @IsNumber(NUMBER) @Min(0.0001, { message: 'weight must be greater than 0' }) @Max(999999)
   weight: number;
 
-  @ApiPropertyOptional({ default: false, description: 'Only optional activities may be excluded from a state plan' })
+  @ApiPropertyOptional({ type: Boolean, nullable: true, default: false, description: 'Only optional activities may be excluded from a state plan' })
   @IsOptional() @IsBoolean()
   optional?: boolean | null;
 
@@ -218,7 +218,7 @@ export class ProgramDocumentDto {
   @IsOptional() @IsString() @MaxLength(300)
   approvalReference?: string | null;
 
-  @ApiPropertyOptional({ default: DEFAULT_TIME_ZONE })
+  @ApiPropertyOptional({ type: String, nullable: true, default: DEFAULT_TIME_ZONE, maxLength: 64, description: 'An IANA time zone' })
   @IsOptional() @IsString() @MaxLength(64) @IsTimeZone()
   timeZone?: string | null;
 

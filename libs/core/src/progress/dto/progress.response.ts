@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, OmitType } from '@nestjs/swagger';
 import { round1 } from '../progress-math.js';
 import { roundNationalProgress, roundStateProgress, roundStateSummary } from '../progress-rounding.js';
 import { TRAFFIC_LIGHTS, type ActivityLevel, type ReportRef, type StateProgress, type TrafficLight } from '../progress-types.js';
@@ -46,6 +46,8 @@ export class StateFiguresResponse {
   @ApiProperty({ description: 'Included items due by asOf' }) dueItems: number;
   @ApiProperty() includedItems: number;
 }
+
+export class ExplainedStateFiguresResponse extends OmitType(StateFiguresResponse, ['stateCode', 'stateName'] as const) {}
 
 export class NationalPhaseResponse {
   @ApiProperty({ example: 1 }) number: number;
@@ -200,7 +202,7 @@ export class StateExplanationResponse {
   @ApiProperty() stateName: string;
   @ApiProperty() participating: boolean;
   @ApiProperty({ type: [String] }) formulas: string[];
-  @ApiProperty({ type: StateFiguresResponse }) figures: Omit<StateFiguresResponse, 'stateName' | 'stateCode'>;
+  @ApiProperty({ type: ExplainedStateFiguresResponse, description: 'The state’s figures (its code and name are above)' }) figures: ExplainedStateFiguresResponse;
   @ApiProperty({ type: StateArithmeticResponse }) arithmetic: StateArithmeticResponse;
   @ApiProperty({ type: [ItemExplanationResponse] }) items: ItemExplanationResponse[];
 }

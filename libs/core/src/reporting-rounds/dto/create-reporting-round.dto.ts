@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { IsDateOnly } from '../../plans/dto/field-rules.js';
+import { IsDateOnly } from '../../../../platform/src/http/field-rules.js';
 
 /** Letters, digits, `.`, `_` and `-`, starting with a letter or digit: it is used in paths. */
 export const ROUND_CODE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;

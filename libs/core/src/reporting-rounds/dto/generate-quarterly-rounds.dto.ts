@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, Max, Min, ValidateIf } from 'class-validator';
-import { IsDateOnly } from '../../plans/dto/field-rules.js';
+import { IsDateOnly } from '../../../../platform/src/http/field-rules.js';
 
 export class GenerateQuarterlyRoundsDto {
   @ApiProperty({ example: '2025-01-01', description: 'Every calendar quarter overlapping [from, to] becomes a round' })

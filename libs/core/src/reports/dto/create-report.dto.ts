@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsNumber, IsObject, IsOptional, IsString, IsUrl, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { IsDateOnly, OptionalNotNull } from '../../plans/dto/field-rules.js';
+import { IsDateOnly, OptionalNotNull } from '../../../../platform/src/http/field-rules.js';
 import { EVIDENCE_KINDS, type EvidenceKind } from '../../programs/activity.entity.js';
 import { REPORT_STATUSES, type ReportStatus } from '../report.entity.js';
 
@@ -50,7 +50,7 @@ export class CreateReportDto {
   @IsString() @Matches(/\S/, { message: 'activityCode must not be blank' }) @MaxLength(20)
   activityCode: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Required for institution-level activities (an institution registered in this state and active on reportedOn); refused for state-level ones' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'Required for institution-level activities (an institution registered in this state and active on reportedOn); refused for state-level ones' })
   @IsOptional() @IsUUID('all', { message: 'institutionId must be a UUID' })
   institutionId?: string | null;
 

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
-import { IsDateOnly } from '../../plans/dto/field-rules.js';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsDateOnly, IsStateCode } from '../../../../platform/src/http/field-rules.js';
 import { REVIEW_STATES, type ReviewState } from '../report.entity.js';
 
 export class PageQueryDto {
@@ -31,6 +31,6 @@ export class ReportQueryDto extends PageQueryDto {
 
 export class ReviewQueueQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: '20', description: 'Only this state' })
-  @IsOptional() @Matches(/^\d{2}$/, { message: 'stateCode must be a two-digit INEGI code' })
+  @IsOptional() @IsStateCode()
   stateCode?: string;
 }

@@ -10,7 +10,7 @@ export class ReviewReportDto {
   @IsIn(REVIEW_DECISIONS, { message: `decision must be one of: ${REVIEW_DECISIONS.join(', ')}` })
   decision: ReviewDecision;
 
-  @ApiPropertyOptional({ example: 'La liga del conjunto de datos no abre; corrijan la URL y vuelvan a reportar.', description: 'Required to return a report', maxLength: REASON_MAX })
+  @ApiPropertyOptional({ example: 'La liga del conjunto de datos no abre; corrijan la URL y vuelvan a reportar.', description: 'Required to return a report', maxLength: REASON_MAX, type: String, nullable: true })
   @IsOptional() @IsString() @MaxLength(REASON_MAX)
   reason?: string | null;
 }

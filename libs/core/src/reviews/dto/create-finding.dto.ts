@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, Matches, MaxLength } from 'class-validator';
-import { IsDateOnly, OptionalNotNull } from '../../plans/dto/field-rules.js';
+import { IsDateOnly, IsStateCode, OptionalNotNull } from '../../../../platform/src/http/field-rules.js';
 import { FINDING_TYPES, type FindingType } from '../review-finding.entity.js';
 
 export class CreateFindingDto {
@@ -9,7 +9,7 @@ export class CreateFindingDto {
   type: FindingType;
 
   @ApiProperty({ example: '20', description: 'A state with a participation in the program' })
-  @IsString() @Matches(/^\d{2}$/, { message: 'stateCode must be a two-digit INEGI code' })
+  @IsString() @IsStateCode()
   stateCode: string;
 
   @ApiPropertyOptional({ example: '4.4', description: 'An activity of the program, when the finding is about one' })

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, Matches, MaxLength } from 'class-validator';
-import { IsDateOnly, OptionalNotNull } from '../../plans/dto/field-rules.js';
+import { IsDateOnly, OptionalNotNull } from '../../../../platform/src/http/field-rules.js';
 
 /** Letters, digits, `.`, `_` and `-`, starting with a letter or digit: it is cited and used in paths. */
 export const REVIEW_ROUND_CODE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { IsDateOnly } from '../../plans/dto/field-rules.js';
+import { IsDateOnly } from '../../../../platform/src/http/field-rules.js';
 
 export class DifferencesQueryDto {
   @ApiPropertyOptional({ example: '2026-06-30', description: 'Live figures as of this date; default the round’s own asOf (so only later corrections show)' })

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { ROLES, type Role } from '../../../../platform/src/auth/roles.js';
 import { IsAcceptablePassword, PASSWORD_MAX, PASSWORD_MIN } from '../password-policy.js';
+import { IsStateCode } from '../../../../platform/src/http/field-rules.js';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'officer.20@rumbo.demo' })
@@ -21,6 +22,6 @@ export class CreateUserDto {
   role: Role;
 
   @ApiPropertyOptional({ example: '20', description: 'Required for, and only for, state_officer' })
-  @IsOptional() @Matches(/^\d{2}$/, { message: 'stateCode must be a two-digit INEGI code' })
+  @IsOptional() @IsStateCode()
   stateCode?: string;
 }

@@ -1,13 +1,15 @@
 import { applyDecorators } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import { buildMessage, IsString, Matches, MaxLength, ValidateBy, ValidateIf, type ValidationOptions } from 'class-validator';
-import { isValidDate } from '../../../../platform/src/util/dates.js';
+import { isValidDate } from '../util/dates.js';
 
 /**
  * Composite field rules shared by the plan and institution DTOs (validate once, at the edge).
  * A calendar date `YYYY-MM-DD` that exists: `2025-02-30` is refused, not rolled over to March.
  */
 export function IsDateOnly(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
+  // Documented as `format: date` too; the field's own @ApiProperty (above it) adds the rest.
+  return applyDecorators(ApiProperty({ format: 'date' }), ValidateBy(
     {
       name: 'isDateOnly',
       validator: {
@@ -16,7 +18,14 @@ export function IsDateOnly(options?: ValidationOptions): PropertyDecorator {
       },
     },
     options,
-  );
+  ));
+}
+
+export const STATE_CODE_PATTERN = /^\d{2}$/;
+
+/** A two-digit INEGI state code, validated and documented as a pattern. */
+export function IsStateCode(): PropertyDecorator {
+  return applyDecorators(ApiProperty({ pattern: STATE_CODE_PATTERN.source }), Matches(STATE_CODE_PATTERN, { message: 'stateCode must be a two-digit INEGI code' }));
 }
 
 /** Optional, but when the key is sent it must hold a value: `null` is validated (and refused), unlike `@IsOptional()`. */
