@@ -233,6 +233,11 @@ try {
   results.push(await load('GET national progress, 1 connection', { url: national, headers: auth, connections: 1, duration: 5 }));
   results.push(await load('GET one state’s progress, 1 connection', { url: state, headers: auth, connections: 1, duration: 5 }));
 
+  log('Weekly national trend from the report history (GET …/progress/trend, every week since the first join):');
+  const trendCold = await timed(`${national}/trend`);
+  const trendWarm = await timed(`${national}/trend`);
+  log(`  ${trendCold.body.points.length} points: first request ${trendCold.ms.toFixed(0)} ms, repeated (cached dates) ${trendWarm.ms.toFixed(0)} ms`);
+
   log('Past-date national figures (each date computed from the unit steps, uncached):');
   const past = [];
   const pastDays = [1, 7, 30, ...Array.from({ length: 12 }, (_, k) => (k + 1) * 55)];

@@ -85,7 +85,7 @@ describe.runIf(browserTestsEnabled)('Progress views in the browser', () => {
 
   const order = (page: Page, testId: string) => attrOf(page.getByTestId(testId), 'data-order');
 
-  it('a reviewer sees the national figures, the sorted bar chart, the map and the rounds; no trend before the first daily snapshot', async () => {
+  it('a reviewer sees the national figures, the sorted bar chart, the map, the rounds and the weekly trend from the report history (no nightly job has run)', async () => {
     const wp = await h.newPage();
     const { page } = wp;
     await h.login(wp, reviewer.email);
@@ -121,8 +121,9 @@ describe.runIf(browserTestsEnabled)('Progress views in the browser', () => {
     expect(await attrOf(map.locator('path[data-state-code="25"]'), 'fill')).toBe('url(#pat-at_risk)');
     expect(await map.locator('path[data-state-code="25"] title').textContent()).toBe('Sinaloa: En riesgo, avance 65.0 %');
 
-    await page.getByText('Aún no hay cortes diarios guardados.').waitFor();
-    expect(await page.getByTestId('trend-chart').count()).toBe(0);
+    // Computed from the history: a point a week from the first join, the last one today's figures.
+    await page.getByTestId('trend-chart').waitFor();
+    expect(await attrOf(page.getByTestId('trend-chart'), 'aria-label')).toContain('10 cortes, del 1 ene 2025 al 2 mar 2025. Último corte: avance 67.5 %, validado 25.0 %, esperado 75.0 %');
 
     const rounds = page.getByTestId('national-rounds');
     await eventually(() => textOf(rounds)).toContain('completitud 75.0 % (3 de 4 entregas), puntualidad 50.0 % (2 a tiempo)');
@@ -132,7 +133,7 @@ describe.runIf(browserTestsEnabled)('Progress views in the browser', () => {
     await eventually(() => textOf(page.getByTestId('explain-formulas'))).toContain('Avance nacional = Σ P ÷ n = 270 ÷ 4 = 67.5 %');
   });
 
-  it('the daily jobs give the trend and the late and soon-due lists; the asOf date (kept in the URL) moves every figure', async () => {
+  it('the daily jobs give the late and soon-due lists; the asOf date (kept in the URL) moves every figure', async () => {
     const jobs = h.t.app.get(DailyJobsService);
     await jobs.runDailyJobs('2025-02-20');
     await jobs.runDailyJobs(TODAY);
@@ -140,7 +141,6 @@ describe.runIf(browserTestsEnabled)('Progress views in the browser', () => {
     const { page } = wp;
     await h.login(wp, reviewer.email);
     await page.getByTestId('trend-chart').waitFor();
-    expect(await attrOf(page.getByTestId('trend-chart'), 'aria-label')).toContain('2 días, del 20 feb 2025 al 2 mar 2025. Último día: avance 67.5 %, validado 25.0 %, esperado 75.0 %');
     const overdue = page.getByTestId('overdue-list');
     await eventually(() => textOf(overdue)).toContain('Guanajuato · 1.1 Actividad 1.1');
     expect(await overdue.locator('li').count()).toBe(1);
@@ -159,7 +159,8 @@ describe.runIf(browserTestsEnabled)('Progress views in the browser', () => {
     expect(await figureValue(page, 'national-overdue')).toBe('4');
     await eventually(() => order(page, 'states-chart')).toBe('11,20,25,30');
     await eventually(() => attrOf(page.getByTestId('mexico-map').locator('path[data-state-code="20"]'), 'data-status')).toBe('off_track');
-    await page.getByText('Aún no hay cortes diarios guardados.').waitFor();
+    // The trend ends on the date shown: six weekly points and 10 feb itself.
+    await eventually(() => attrOf(page.getByTestId('trend-chart'), 'aria-label')).toContain('7 cortes, del 1 ene 2025 al 10 feb 2025. Último corte: avance 0.0 %, validado 0.0 %, esperado 50.0 %');
     await page.getByText('Sin avisos de vencimiento a esta fecha.').waitFor();
     await eventually(() => textOf(page.getByTestId('national-rounds'))).toContain('Rondas vencidas al 10 feb 2025');
     expect(await textOf(page.getByTestId('national-rounds').locator('tr[data-round="2025-01"]'))).toContain('2 de 4');
@@ -183,6 +184,8 @@ describe.runIf(browserTestsEnabled)('Progress views in the browser', () => {
     expect(await figureValue(page, 'state-expected')).toBe('75.0 %');
     expect(await figureValue(page, 'state-variance')).toBe('−50.0 pp');
     expect(await textOf(page.getByTestId('state-progress'))).toContain('Rezagada');
+    // The state's own weekly trend, from its join to today.
+    await eventually(() => attrOf(page.getByTestId('trend-chart'), 'aria-label')).toContain('10 cortes, del 1 ene 2025 al 2 mar 2025. Último corte: avance 25.0 %');
     expect(await figureValue(page, 'state-overdue')).toBe('1');
     const phases = page.getByTestId('phases-table');
     expect(await textOf(phases.locator('tr[data-phase="1"]'))).toMatch(/50\.0 %\s+100\.0 %/);

@@ -62,4 +62,13 @@ describe('demo data', () => {
     const [{ n: after }] = await t.dataSource.query('SELECT count(*)::int AS n FROM report');
     expect(after).toBe(before);
   });
+  it('shows a full weekly trend on first start, computed from the seeded report history', async () => {
+    const auth = await login('coordinator@rumbo.demo');
+    const trend = (await t.http().get('/api/v1/programs/condatos-2024/progress/trend').set(auth).expect(200)).body;
+    expect(trend.points.length).toBeGreaterThan(40);
+    expect(trend.points.at(-1).date).toBe('2026-11-26');
+    const today = (await t.http().get('/api/v1/programs/condatos-2024/progress').set(auth).expect(200)).body.national;
+    expect(trend.points.at(-1).progress).toBe(today.progress);
+    expect(trend.points.at(-1).progress).toBeGreaterThan(trend.points[4].progress);
+  });
 });

@@ -128,7 +128,7 @@ export function StateProgressChart({ rows, title, testId }: { rows: StateBar[]; 
   );
 }
 
-/** Daily snapshots as lines: progress (solid), validated (dashed) and expected (dotted). */
+/** A series of dated figures as lines: progress (solid), validated (dashed) and expected (dotted). */
 export function TrendChart({ points, title, testId }: { points: SnapshotPoint[]; title: string; testId?: string }) {
   const key = JSON.stringify(points);
   const ref = useChart(() => {
@@ -162,7 +162,7 @@ export function TrendChart({ points, title, testId }: { points: SnapshotPoint[];
   const first = points[0];
   const last = points[points.length - 1];
   const summary = last
-    ? `${points.length} días, del ${formatDate(first.date)} al ${formatDate(last.date)}. Último día: avance ${formatPercent(last.progress)}, validado ${formatPercent(last.validatedProgress)}, esperado ${formatPercent(last.expected)}`
+    ? `${points.length} cortes, del ${formatDate(first.date)} al ${formatDate(last.date)}. Último corte: avance ${formatPercent(last.progress)}, validado ${formatPercent(last.validatedProgress)}, esperado ${formatPercent(last.expected)}`
     : 'Sin datos';
   return (
     <div className="chart-box" style={{ height: 280 }}>

@@ -1,12 +1,12 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { asList } from '../api/client';
-import type { NationalProgress, Notification, ReportingRoundList, SnapshotSeries, StateFigures, TrafficLight } from '../api/types';
+import type { NationalProgress, Notification, ReportingRoundList, StateFigures, TrafficLight } from '../api/types';
 import { useResource, type Resource } from '../api/use-resource';
 import { paths } from '../programs/programs';
 import { Link } from '../router/router';
 import { formatDate, formatPercent, formatPoints, STATUS_LABELS, STATUS_LABELS_PLURAL, TRAFFIC_LIGHTS } from '../util/format';
 import { AsOfPicker, useAsOf, withAsOf } from './as-of-picker';
-import { StateProgressChart, TrendChart } from './charts';
+import { StateProgressChart } from './charts';
 import { ExplainDetails } from './explain-panel';
 import { EmptyState, Loading } from './feedback';
 import { Loaded } from './loaded';
@@ -15,6 +15,7 @@ import { Figure, StatusLegend, StatusTag } from './progress-bits';
 import { RoundCells } from './round-cells';
 import { ScrollTable } from './scroll-table';
 import { StateFiguresTable } from './state-figures-table';
+import { TrendSection } from './trend-section';
 
 interface Props {
   programCode: string;
@@ -34,7 +35,7 @@ function byProgress(a: StateFigures, b: StateFigures): number {
 
 /**
  * The national view's figures, all as of the date in the URL (`?fecha=`): headline figures, progress by state
- * (sorted bar chart and table), the map, trends from the daily snapshots, late and soon-due items, and the
+ * (sorted bar chart and table), the map, the weekly trend computed from the report history, late and soon-due items, and the
  * reporting rounds' completeness and timeliness.
  */
 export function NationalProgressSections({ programCode, stateNames, canOpen, refreshKey = 0 }: Props) {
@@ -45,7 +46,6 @@ export function NationalProgressSections({ programCode, stateNames, canOpen, ref
   const today = useResource<NationalProgress>(asOf ? `${base}/progress` : null);
   const shownAsOf = progress.data?.asOf ?? null;
   const todayIso = asOf ? (today.data?.asOf ?? null) : shownAsOf;
-  const snapshots = useResource<SnapshotSeries>(shownAsOf ? `${base}/progress/snapshots?to=${shownAsOf}` : null);
   const notifications = useResource<Notification[]>(`${base}/notifications?limit=200`, (raw) => asList<Notification>(raw));
   const rounds = useResource<ReportingRoundList>(withAsOf(`${base}/reporting-rounds`, asOf));
 
@@ -147,20 +147,7 @@ export function NationalProgressSections({ programCode, stateNames, canOpen, ref
       ) : null}
 
       <div className="grid-2">
-        <section aria-labelledby="trend-title" className="panel" data-testid="trend">
-          <h2 id="trend-title">Tendencia</h2>
-          <Loaded resource={snapshots}>
-            {({ points }) =>
-              points.length === 0 ? (
-                <EmptyState title="Aún no hay cortes diarios guardados.">
-                  <p>El proceso nocturno guarda las cifras de cada día; la tendencia aparecerá a partir del primer corte.</p>
-                </EmptyState>
-              ) : (
-                <TrendChart testId="trend-chart" title="Gráfica de líneas del avance nacional, el avance validado y el esperado, día por día" points={points} />
-              )
-            }
-          </Loaded>
-        </section>
+        <TrendSection programCode={programCode} to={shownAsOf} scopeLabel="nacional" />
 
         <NotificationsSection notifications={notifications} asOf={shownAsOf} stateHref={stateHref} />
       </div>

@@ -14,6 +14,7 @@ import { ReturnedReports } from '../components/returned-reports';
 import { RisksPanel } from '../components/risks-panel';
 import { StateFigures } from '../components/state-figures';
 import { StateRoundsPanel } from '../components/state-rounds-panel';
+import { TrendSection } from '../components/trend-section';
 import { usePrograms } from '../programs/programs';
 import { formatDate, formatPercent, REPORT_STATUS_LABELS, todayIn } from '../util/format';
 import { useDocumentTitle } from '../util/use-title';
@@ -123,6 +124,8 @@ export function StatePage({ params, user }: PageProps) {
       <StateFigures progress={progress} explainPath={`${base}/progress/explain${progress.data ? `?asOf=${progress.data.asOf}` : ''}`} />
 
       <RisksPanel programCode={programCode} stateCode={stateCode} limit={5} canOpen={() => true} />
+
+      {allowed ? <TrendSection programCode={programCode} stateCode={stateCode} to={progress.data?.asOf ?? null} scopeLabel={`de ${stateName || `la entidad ${stateCode}`}`} /> : null}
 
       <section aria-labelledby="timeline-heading" className="panel">
         <h2 id="timeline-heading">Calendario</h2>

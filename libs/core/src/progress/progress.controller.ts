@@ -33,6 +33,13 @@ export class ProgressController {
     return this.progress.snapshots(programId, query);
   }
 
+  @Get('progress/trend')
+  @AnyRole()
+  @ApiOkResponse({ type: SnapshotSeriesResponse, description: 'Weekly figures computed from the report history (national, or one state’s with stateCode) from the first join or `from` to `to` (default today); the last point is `to` itself. At most 530 points.' })
+  trend(@Param('programId') programId: string, @Query() query: SnapshotQueryDto) {
+    return this.progress.trend(programId, query);
+  }
+
   @Get('states/:stateCode/progress')
   @AnyRole()
   @ApiOkResponse({ type: StateProgressResponse, description: 'One state’s figures, phases, items and institutions as of asOf (figures are public: any role, any state)' })

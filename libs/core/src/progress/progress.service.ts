@@ -22,6 +22,7 @@ import { VersionedCache } from './progress-cache.js';
 import { aggregateNationalPhases, aggregateNationalProgress, computeInstitutionProgress, computeStateProgressFromUnits, isActiveAt } from './progress-math.js';
 import type { StateProgress } from './progress-types.js';
 import type { ProgramProgress, StateProgressDetail } from './progress-views.js';
+import { TREND_MAX_POINTS, weeklyDates } from './trend-dates.js';
 import {
   ProgressRepository,
   type InstitutionRow,
@@ -119,6 +120,35 @@ export class ProgressService {
     const head = await this.findHead(programIdOrCode);
     const scope = q.stateCode ?? 'national';
     return toSnapshotSeries(scope, await this.jobs.findSnapshots(head.id, scope, q.from ?? null, q.to ?? null));
+  }
+
+  /**
+   * Weekly figures computed from the report history as of each date (the engine answers any date), from the
+   * first join (or `from`) to `to` (default today): a full trend without waiting for stored snapshots.
+   */
+  async trend(programIdOrCode: string, q: SnapshotQueryDto): Promise<SnapshotSeriesResponse> {
+    if (q.from !== undefined && q.to !== undefined && q.to < q.from) {
+      throw new FieldValidationException([{ field: 'to', message: `to (${q.to}) must not be before from (${q.from})` }]);
+    }
+    const head = await this.findHead(programIdOrCode, q.stateCode ?? null);
+    if (q.stateCode !== undefined && head.state === null) throw notParticipating(head, q.stateCode);
+    const to = q.to ?? this.clock.today(head.timeZone);
+    const joins = (await this.progress.findParticipations(head.id)).filter((p) => q.stateCode === undefined || p.stateCode === q.stateCode).map((p) => p.joinedOn);
+    const from = q.from ?? joins.sort()[0];
+    const scope = q.stateCode ?? 'national';
+    if (from === undefined || from > to) return { scope, points: [] };
+    const dates = weeklyDates(from, to);
+    if (dates.length > TREND_MAX_POINTS) {
+      throw new FieldValidationException([{ field: 'from', message: `the series would have ${dates.length} weekly points; at most ${TREND_MAX_POINTS}: choose a later from` }]);
+    }
+    const rows: Array<{ snapshotDate: string; figures: Record<string, unknown> }> = [];
+    // One date at a time: each result is cached like any other as-of figure, so a reload costs nothing.
+    for (const date of dates) {
+      const result = await this.programProgressOf(head, date);
+      const figures = q.stateCode === undefined ? result.national.national : result.states.find((st) => st.stateCode === q.stateCode);
+      rows.push({ snapshotDate: date, figures: figures ? { ...figures } : {} });
+    }
+    return toSnapshotSeries(scope, rows);
   }
 
   // -------------------------------------------------------------------------------------------------------

@@ -542,7 +542,7 @@ export class SnapshotPointResponse {
 
 export class SnapshotSeriesResponse {
   @ApiProperty({ example: 'national', description: '`national` or a state code' }) scope: string;
-  @ApiProperty({ type: [SnapshotPointResponse], description: 'One point per day the daily job ran, oldest first' }) points: SnapshotPointResponse[];
+  @ApiProperty({ type: [SnapshotPointResponse], description: 'Oldest first: one point per day the daily job ran (snapshots), or per week (trend)' }) points: SnapshotPointResponse[];
 }
 
 export function toSnapshotSeries(scope: string, rows: { snapshotDate: string; figures: Record<string, unknown> }[]): SnapshotSeriesResponse {
