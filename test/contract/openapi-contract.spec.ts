@@ -110,12 +110,17 @@ describe('OpenAPI contract', () => {
     }
     const type = (res.headers['content-type'] ?? '').split(';')[0];
     const content = documented.content ?? {};
-    if (!Object.keys(content).length) return res.status;
-    if (!content[type]) {
+    if (!Object.keys(content).length) {
+      // A status documented without content must answer without a body: a body needs its schema.
+      const hasBody = res.body !== undefined && res.body !== '' && !(typeof res.body === 'object' && res.body !== null && !Array.isArray(res.body) && Object.keys(res.body).length === 0 && !type);
+      if (hasBody) failures.push(`${where}: answers a ${type || 'body'} but documents no content`);
+      return res.status;
+    }
+    if (!content[type] && !content['*/*']) {
       failures.push(`${where}: content type ${type || '(none)'} not documented (${Object.keys(content).join(', ')})`);
       return res.status;
     }
-    const schema = content[type].schema;
+    const schema = (content[type] ?? content['*/*']).schema;
     if (type === 'application/json' && schema) {
       const error = validator.check(schema, res.body);
       if (error) failures.push(`${where}: body does not match the schema: ${error.slice(0, 600)}`);

@@ -44,7 +44,7 @@ describe('programs: reading, export and the shipped model program', () => {
     const { auth } = await t.as('reviewer');
     const res = await t.http().get('/api/v1/programs').set(auth).expect(200);
     const model = res.body.find((p: { code: string }) => p.code === MODEL);
-    expect(model).toEqual({ id: expect.any(String), code: MODEL, name: modelProgram.name, status: 'active', approvedOn: '2024-11-19', counts: { phases: 5, activities: 15, indicators: 10, participations: 0 } });
+    expect(model).toEqual({ id: expect.any(String), code: MODEL, name: modelProgram.name, status: 'active', approvedOn: '2024-11-19', timeZone: 'America/Mexico_City', counts: { phases: 5, activities: 15, indicators: 10, participations: 0 } });
     const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM indicator_target t JOIN indicator i ON i.id = t.indicator_id JOIN program p ON p.id = i.program_id WHERE p.code = $1`, [MODEL]);
     expect(n).toBe(10);
   });

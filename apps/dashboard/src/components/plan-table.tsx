@@ -3,10 +3,6 @@ import { formatDate, formatPercent } from '../util/format';
 import { ProgressCell, StatusTag } from './progress-bits';
 import { ACTIONS_COLUMN, ScrollTable } from './scroll-table';
 
-export function phaseNumber(item: PlanItem): number {
-  return typeof item.phase === 'object' && item.phase !== null ? item.phase.number : Number(item.phase);
-}
-
 interface Props {
   items: PlanItem[];
   /** Figures per activity code from the state progress API (absent while loading). */
@@ -44,7 +40,7 @@ export function PlanTable({ items, progress, canEdit, canReport = false, selecte
               {it.level === 'institution' ? <span className="tag tag-muted tag-inline">Por institución</span> : null}
               {it.optional ? <span className="tag tag-muted tag-inline">Opcional</span> : null}
             </td>
-            <td data-label="Fase">{phaseNumber(it)}</td>
+            <td data-label="Fase">{it.phase}</td>
             <td data-label="Periodo" className="cell-period">
               <span className="nowrap">
                 <span className="visually-hidden">Inicio: </span>

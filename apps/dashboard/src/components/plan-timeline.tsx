@@ -1,6 +1,5 @@
 import type { PlanItem } from '../api/types';
 import { daysBetween, formatDate, formatMonth, parseDate, toIsoDate } from '../util/format';
-import { phaseNumber } from './plan-table';
 
 interface Props {
   items: PlanItem[];
@@ -42,7 +41,7 @@ export function PlanTimeline({ items, phaseNames, today }: Props) {
   const rows: Row[] = [];
   let currentPhase: number | null = null;
   for (const item of items) {
-    const n = phaseNumber(item);
+    const n = item.phase;
     if (n !== currentPhase) {
       currentPhase = n;
       rows.push({ kind: 'phase', label: `Fase ${n}${phaseNames.get(n) ? ` · ${phaseNames.get(n)}` : ''}` });

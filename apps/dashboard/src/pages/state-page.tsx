@@ -34,7 +34,7 @@ export function StatePage({ params, user }: PageProps) {
   const { byCode } = usePrograms();
   const base = `/programs/${encodeURIComponent(programCode)}/states/${encodeURIComponent(stateCode)}`;
   const planPath = `${base}/plan`;
-  const plan = useResource<StatePlan>(planPath, (raw) => (Array.isArray(raw) ? { stateCode, items: raw } : { ...(raw as StatePlan), items: asList(raw) }));
+  const plan = useResource<StatePlan>(planPath);
   const allowed = plan.data !== undefined;
   const program = useResource<ProgramDetail>(allowed ? `/programs/${encodeURIComponent(programCode)}` : null);
   const needsStateName = allowed && !plan.data?.stateName;

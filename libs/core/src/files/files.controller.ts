@@ -29,7 +29,7 @@ export class FilesController {
   @ApiUuidParam('fileId')
   @AnyRole()
   @ApiProduces('application/octet-stream')
-  @ApiOkResponse({ description: 'The bytes, as an attachment; only for users who may read the file’s state (others get 403)' })
+  @ApiOkResponse({ description: 'The bytes, as an attachment, with the content type found at upload (PDF, PNG, …); only for users who may read the file’s state (others get 403)', content: { '*/*': { schema: { type: 'string', format: 'binary' } } } })
   async download(@CurrentUser() user: AuthUser, @Param('fileId', uuidParam('fileId')) fileId: string, @Res({ passthrough: true }) res: Response) {
     const { file, stream } = await this.files.open(user, fileId);
     res.setHeader('X-Content-Type-Options', 'nosniff');

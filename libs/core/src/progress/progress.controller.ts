@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiForbiddenResponse, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { AnyRole, CurrentUser } from '../../../platform/src/auth/auth.decorators.js';
 import type { AuthUser } from '../../../platform/src/auth/roles.js';
 import { ExplainQueryDto, ProgressQueryDto, SnapshotQueryDto } from './dto/progress-query.dto.js';
@@ -20,7 +20,11 @@ export class ProgressController {
 
   @Get('progress/explain')
   @AnyRole()
-  @ApiOkResponse({ description: 'Without stateCode: NationalExplanationResponse (each state’s terms and the means). With stateCode: StateExplanationResponse (items, weights, units, current reports)' })
+  @ApiExtraModels(NationalExplanationResponse, StateExplanationResponse)
+  @ApiOkResponse({
+    description: 'Without stateCode: NationalExplanationResponse (each state’s terms and the means). With stateCode: StateExplanationResponse (items, weights, units, current reports)',
+    schema: { oneOf: [{ $ref: getSchemaPath(NationalExplanationResponse) }, { $ref: getSchemaPath(StateExplanationResponse) }] },
+  })
   @ApiForbiddenResponse({ description: 'A state officer asking for another state’s explanation (it names that state’s unpublished reports)' })
   explain(@CurrentUser() user: AuthUser, @Param('programId') programId: string, @Query() query: ExplainQueryDto): Promise<NationalExplanationResponse | StateExplanationResponse> {
     return this.progress.explain(user, programId, query);

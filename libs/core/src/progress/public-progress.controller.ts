@@ -23,7 +23,7 @@ export class PublicProgressController {
   @Get('progress.csv')
   @Public()
   @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'The same figures as CSV (UTF-8, header row, one national row then one row per state, es-MX state names)' })
+  @ApiOkResponse({ description: 'The same figures as CSV (UTF-8, header row, one national row then one row per state, es-MX state names)', content: { 'text/csv': { schema: { type: 'string' } } } })
   async csv(@Param('programId') programId: string, @Query() query: ProgressQueryDto, @Res({ passthrough: true }) res: Response): Promise<string> {
     const { filename, csv } = await this.progress.getPublicCsv(programId, query);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');

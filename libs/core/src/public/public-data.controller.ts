@@ -27,7 +27,7 @@ export class PublicDataController {
   @Get('indicators.csv')
   @Public()
   @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'The same figures as CSV (UTF-8, header row, one row per indicator and scope: national rows first, then each state by code; es-MX state names)' })
+  @ApiOkResponse({ description: 'The same figures as CSV (UTF-8, header row, one row per indicator and scope: national rows first, then each state by code; es-MX state names)', content: { 'text/csv': { schema: { type: 'string' } } } })
   async indicatorsCsv(@Param('programId') programId: string, @Query() query: PublicQueryDto, @Res({ passthrough: true }) res: Response): Promise<string> {
     const { filename, csv } = await this.publicData.getIndicatorsCsv(programId, query);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');

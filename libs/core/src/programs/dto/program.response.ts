@@ -21,6 +21,7 @@ export class ProgramSummaryResponse {
   @ApiProperty() name: string;
   @ApiProperty({ enum: PROGRAM_STATUSES }) status: ProgramStatus;
   @ApiProperty({ type: String, nullable: true, example: '2024-11-19' }) approvedOn: string | null;
+  @ApiProperty({ example: 'America/Mexico_City', description: 'The IANA time zone the program counts its days in' }) timeZone: string;
   @ApiProperty({ type: ProgramCountsResponse }) counts: ProgramCountsResponse;
 }
 
@@ -53,7 +54,7 @@ export interface ProgramParts {
 }
 
 export function toProgramSummaryResponse(p: Program, counts: ProgramCountsResponse): ProgramSummaryResponse {
-  return { id: p.id, code: p.code, name: p.name, status: p.status, approvedOn: p.approvedOn, counts };
+  return { id: p.id, code: p.code, name: p.name, status: p.status, approvedOn: p.approvedOn, timeZone: p.timeZone, counts };
 }
 
 /** The stored program as its canonical document (what export returns). Inputs are ordered by position. */
