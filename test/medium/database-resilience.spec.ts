@@ -4,6 +4,7 @@ import { inject } from 'vitest';
 import { dataSourceOptions } from '../../libs/database/src/data-source-options.js';
 import { DEFAULT_DATABASE_SETTINGS, type DatabaseSettings } from '../../libs/database/src/database-settings.js';
 import { withLongStatements } from '../../libs/database/src/long-operation.js';
+import { preparedQuery } from '../../libs/database/src/prepared-query.js';
 import { classifyDatabaseError } from '../../libs/platform/src/http/database-errors.js';
 import { HttpExceptionFilter } from '../../libs/platform/src/http/http-exception.filter.js';
 import { createTestDatabase } from '../../libs/testing/src/test-server.js';
@@ -11,9 +12,10 @@ import { createTestDatabase } from '../../libs/testing/src/test-server.js';
 /**
  * The database time limits, with real PostgreSQL errors: each one, raised through the app's own pool options,
  * is classified "unavailable" and shaped as a 503. Limits are set short here so the statements that cross them
- * stay short; the request path under a hung server is in test/e2e/database-hang.spec.ts.
+ * stay short; the request path under a hung server is in test/e2e/database-hang.spec.ts, and writes under a
+ * restart and a hang in `npm run bench:faults`.
  */
-describe('database time limits against PostgreSQL', () => {
+describe('database time limits and broken connections against PostgreSQL', () => {
   let url: string;
   let drop: () => Promise<void>;
   const sources: DataSource[] = [];
@@ -110,5 +112,21 @@ describe('database time limits against PostgreSQL', () => {
     expect(await ds.query(`SELECT current_setting('statement_timeout') AS statement`)).toEqual([{ statement: '150ms' }]);
     expect(String(((await failure(ds.query('SELECT pg_sleep(0.6)'))) as Error).message)).toMatch(/statement timeout|Query read timeout/);
     await expect(ds.query('SELECT 1 AS ok')).resolves.toEqual([{ ok: 1 }]);
+  });
+
+  it('an error event on a connection checked out for a prepared statement is caught, and that connection dropped', async () => {
+    // The server can send its FATAL (e.g. 57P01 at a fast shutdown) in the same packet as the statement's answer:
+    // pg then emits 'error' on the client before it is back in the pool, where nobody listened, which crashed the
+    // app under `npm run bench:faults`. Here the event is raised by hand while the statement runs.
+    const ds = await connect({ poolSize: 1 });
+    const pool = (ds.driver as unknown as { master: { _clients: pg.Client[]; idleCount: number } }).master;
+    const [{ pid: before }] = await ds.query('SELECT pg_backend_pid() AS pid');
+    const running = preparedQuery<{ pid: number }>(ds.manager, 'SELECT pg_backend_pid() AS pid, pg_sleep(0.3)', []);
+    while (pool.idleCount > 0) await new Promise((r) => setTimeout(r, 5)); // until the statement has its connection
+    const [client] = pool._clients;
+    expect(() => client.emit('error', new Error('terminating connection due to administrator command'))).not.toThrow();
+    await expect(running).resolves.toEqual([expect.objectContaining({ pid: before })]);
+    const [{ pid: after }] = await ds.query('SELECT pg_backend_pid() AS pid');
+    expect(after).not.toBe(before);
   });
 });
