@@ -129,4 +129,22 @@ describe('database time limits and broken connections against PostgreSQL', () =>
     const [{ pid: after }] = await ds.query('SELECT pg_backend_pid() AS pid');
     expect(after).not.toBe(before);
   });
+
+  it('a transaction whose connection is terminated between two statements is a 503, and nothing is committed', async () => {
+    const ds = await connect({});
+    const admin = await connect({});
+    await admin.query('CREATE TABLE fault_probe (n int)');
+    const e = await failure(
+      ds.transaction(async (tx) => {
+        await tx.query('INSERT INTO fault_probe VALUES (1)');
+        const [{ pid }] = await tx.query('SELECT pg_backend_pid() AS pid');
+        await admin.query('SELECT pg_terminate_backend($1)', [pid]);
+        // Until pg has seen the connection end and TypeORM has handed it back (as the app would, while doing other work).
+        while (!tx.queryRunner!.isReleased) await new Promise((r) => setTimeout(r, 5));
+      }),
+    );
+    expect(classifyDatabaseError(e)).toBe('unavailable');
+    expect(shaped(e)).toMatchObject({ statusCode: 503 });
+    await expect(ds.query('SELECT count(*)::int AS n FROM fault_probe')).resolves.toEqual([{ n: 0 }]);
+  });
 });

@@ -1,3 +1,5 @@
+import { QueryRunnerAlreadyReleasedError } from 'typeorm';
+
 /** Classifies errors raised by PostgreSQL / the pg driver, so the filter can answer with the right status. */
 export type DatabaseErrorKind = 'unavailable' | 'unique' | 'foreign_key' | 'check' | 'serialization' | null;
 
@@ -18,6 +20,10 @@ const UNAVAILABLE_MESSAGES = [
 
 export function classifyDatabaseError(error: unknown): DatabaseErrorKind {
   if (!error || typeof error !== 'object') return null;
+  // A transaction's connection died between two statements (the server shut down, or was restarted): TypeORM
+  // gave the connection back when it broke, and the transaction's next statement or COMMIT finds it released.
+  // Nothing was committed; as retryable as any other lost connection.
+  if (error instanceof QueryRunnerAlreadyReleasedError) return 'unavailable';
   const e = error as { code?: string; driverError?: { code?: string; message?: string }; message?: string };
   const code = e.driverError?.code ?? e.code;
   const message = e.driverError?.message ?? e.message ?? '';
