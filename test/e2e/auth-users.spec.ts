@@ -6,7 +6,9 @@ import { createTestApp, type TestApp } from '../../libs/testing/src/test-app.js'
 describe('accounts: login, /me, users (admin), audit listing', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await createTestApp({ RUMBO_LOGIN_ATTEMPTS_PER_MINUTE: '5' });
+    // The tests below give some logins addresses of their own with X-Forwarded-For, so the test client (loopback)
+    // is a trusted proxy here; by default the header is ignored (login-limit.spec.ts).
+    t = await createTestApp({ RUMBO_LOGIN_ATTEMPTS_PER_MINUTE: '5', RUMBO_TRUSTED_PROXIES: 'loopback' });
   });
   afterAll(() => t.close());
 

@@ -61,7 +61,8 @@ describe('Public open data: indicators and the DCAT catalogue', () => {
   const pub = (path: string, program = code) => api(`/public/programs/${program}${path}`);
 
   beforeAll(async () => {
-    t = await createTestApp();
+    // As behind a reverse proxy on the same machine, so X-Forwarded-Proto counts (by default it does not: below).
+    t = await createTestApp({ RUMBO_TRUSTED_PROXIES: 'loopback' });
     coord = (await t.as('coordinator')).auth;
     t.clock.set('2025-01-01');
     for (const doc of [programDocument(code), programDocument(draft, 'draft')]) {
@@ -276,6 +277,16 @@ describe('Public open data: indicators and the DCAT catalogue', () => {
       const odd = (await t.http().get(pub('/catalog.json')).set('Host', 'datos example<script>').expect(200)).body as Node;
       expect(odd['@id']).toBe(`/api/v1/public/programs/${code}/catalog.json`);
       expect(distributionsOf(odd)[0]['dcat:downloadURL']).toBe(`/api/v1/public/programs/${code}/progress.csv`);
+    });
+
+    it('ignores X-Forwarded-Proto when no proxy is trusted (the default)', async () => {
+      const direct = await createTestApp({}, { databaseUrl: t.databaseUrl });
+      try {
+        const c = (await direct.http().get(pub('/catalog.json')).set('Host', 'datos.example.mx').set('X-Forwarded-Proto', 'https').expect(200)).body as Node;
+        expect(c['@id']).toBe(`http://datos.example.mx/api/v1/public/programs/${code}/catalog.json`);
+      } finally {
+        await direct.close();
+      }
     });
 
     it('modified and the end of the temporal coverage follow the clock', async () => {

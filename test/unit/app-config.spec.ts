@@ -26,8 +26,37 @@ describe('configuration', () => {
     [{ RUMBO_JWT_SECRET: 'short' }, 'RUMBO_JWT_SECRET'],
     [{ RUMBO_TOKEN_TTL: 'forever' }, 'RUMBO_TOKEN_TTL'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ RUMBO_TRUSTED_PROXIES: 'true' }, 'RUMBO_TRUSTED_PROXIES'],
+    [{ RUMBO_TRUSTED_PROXIES: '*' }, 'RUMBO_TRUSTED_PROXIES'],
+    [{ RUMBO_TRUSTED_PROXIES: '1' }, 'RUMBO_TRUSTED_PROXIES'],
+    [{ RUMBO_TRUSTED_PROXIES: '10.0.0.0/33' }, 'RUMBO_TRUSTED_PROXIES'],
+    [{ RUMBO_TRUSTED_PROXIES: 'loopback,proxy.example.mx' }, 'RUMBO_TRUSTED_PROXIES'],
+    [{ RUMBO_DB_STATEMENT_TIMEOUT_MS: '0' }, 'RUMBO_DB_STATEMENT_TIMEOUT_MS'],
+    [{ RUMBO_DB_QUERY_TIMEOUT_MS: 'soon' }, 'RUMBO_DB_QUERY_TIMEOUT_MS'],
+    [{ RUMBO_DB_POOL_SIZE: '0' }, 'RUMBO_DB_POOL_SIZE'],
   ])('names the invalid setting %j', (env, name) => {
     expect(() => loadConfig(env)).toThrow(InvalidConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`${name}:`));
+  });
+
+  it('trusts no proxy by default, so X-Forwarded-For is ignored', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ RUMBO_TRUSTED_PROXIES: '' }).trustProxy).toBe(false);
+  });
+
+  it('reads trusted proxies as a list for express: named ranges, addresses and CIDR ranges', () => {
+    expect(loadConfig({ RUMBO_TRUSTED_PROXIES: 'loopback' }).trustProxy).toEqual(['loopback']);
+    expect(loadConfig({ RUMBO_TRUSTED_PROXIES: ' loopback, 10.0.0.0/8 ,192.168.1.7,fd00::/8' }).trustProxy).toEqual(['loopback', '10.0.0.0/8', '192.168.1.7', 'fd00::/8']);
+  });
+
+  it('has database time limits with sane defaults', () => {
+    expect(loadConfig({})).toMatchObject({
+      RUMBO_DB_POOL_SIZE: 10,
+      RUMBO_DB_STATEMENT_TIMEOUT_MS: 5000,
+      RUMBO_DB_LOCK_TIMEOUT_MS: 2000,
+      RUMBO_DB_ACQUIRE_TIMEOUT_MS: 1500,
+      RUMBO_DB_QUERY_TIMEOUT_MS: 2000,
+    });
+    expect(loadConfig({ RUMBO_DB_STATEMENT_TIMEOUT_MS: '30000', RUMBO_DB_POOL_SIZE: '20' })).toMatchObject({ RUMBO_DB_STATEMENT_TIMEOUT_MS: 30000, RUMBO_DB_POOL_SIZE: 20 });
   });
 });

@@ -20,6 +20,7 @@ import { HealthModule } from '../../../libs/core/src/health/health.module.js';
 import { StatesModule } from '../../../libs/core/src/states/states.module.js';
 import { UsersModule } from '../../../libs/core/src/users/users.module.js';
 import { DatabaseModule } from '../../../libs/database/src/database.module.js';
+import { databaseSettings } from '../../../libs/database/src/database-settings.js';
 import { DemoBanner } from './demo-banner.js';
 import type { Clock } from '../../../libs/platform/src/clock/clock.js';
 import type { AppConfig } from '../../../libs/platform/src/config/app-config.js';
@@ -53,7 +54,7 @@ export class AppModule implements NestModule {
             autoLogging: { ignore: (req) => req.url === '/api/v1/health' },
           },
         }),
-        DatabaseModule.forRoot(databaseUrl),
+        DatabaseModule.forRoot(databaseUrl, databaseSettings(config)),
         ScheduleModule.forRoot(),
         AuditModule,
         HealthModule,

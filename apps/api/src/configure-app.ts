@@ -19,7 +19,9 @@ export const API_PREFIX = 'api/v1';
 export function configureApp(app: NestExpressApplication, opts: { dashboardDir?: string } = {}): void {
   const config = app.get(AppConfig);
   app.useLogger(app.get(Logger));
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For is believed only from the configured proxies (none by default): otherwise any client could
+  // pick its own address, and with it a fresh login limit on every attempt.
+  app.set('trust proxy', config.trustProxy);
   app.use(
     helmet({
       contentSecurityPolicy: {

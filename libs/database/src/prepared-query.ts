@@ -3,10 +3,12 @@ import { QueryFailedError, type EntityManager } from 'typeorm';
 
 interface PgClient {
   query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  removeListener(event: 'error', listener: (error: Error) => void): unknown;
 }
 
 interface PgDriver {
-  obtainMasterConnection(): Promise<[PgClient, () => void]>;
+  obtainMasterConnection(): Promise<[PgClient, (error?: Error) => void]>;
 }
 
 const names = new Map<string, string>();
@@ -35,10 +37,19 @@ export async function preparedQuery<T>(em: EntityManager, text: string, values: 
     return run<T>(client, config);
   }
   const [client, release] = await (em.connection.driver as unknown as PgDriver).obtainMasterConnection();
+  // The pool stops listening to a client's errors while it is checked out, and an 'error' event nobody listens to
+  // crashes the process: a server shutting down (57P01) while this statement runs would take the app with it.
+  // Keep the error, so the broken client is released as broken (the pool drops it) instead of being reused.
+  let broken: Error | undefined;
+  const onError = (error: Error) => {
+    broken = error;
+  };
+  client.on('error', onError);
   try {
     return await run<T>(client, config);
   } finally {
-    release();
+    client.removeListener('error', onError);
+    release(broken);
   }
 }
 

@@ -8,6 +8,7 @@ import { UsersModule } from '../users/users.module.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
+import { LOGIN_THROTTLER } from './login-throttler.guard.js';
 
 @Module({
   imports: [
@@ -24,7 +25,9 @@ import { AuthService } from './auth.service.js';
     }),
     ThrottlerModule.forRootAsync({
       inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({ throttlers: [{ name: 'login', ttl: 60_000, limit: config.RUMBO_LOGIN_ATTEMPTS_PER_MINUTE }] }),
+      useFactory: (config: AppConfig) => ({
+        throttlers: [{ name: LOGIN_THROTTLER, ttl: 60_000, limit: config.RUMBO_LOGIN_ATTEMPTS_PER_MINUTE, setHeaders: false }],
+      }),
     }),
   ],
   controllers: [AuthController],

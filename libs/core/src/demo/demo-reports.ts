@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { withLongStatements } from '../../../database/src/long-operation.js';
 import { addDays, daysBetween } from '../../../platform/src/util/dates.js';
 import { AuditRepository } from '../audit/audit.repository.js';
 import type { Institution } from '../institutions/institution.entity.js';
@@ -210,7 +211,8 @@ export async function seedDemoReports(dataSource: DataSource, today: string, opt
   }
   planned.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.stateCode.localeCompare(b.stateCode) || a.activityCode.localeCompare(b.activityCode));
 
-  return dataSource.transaction(async (tx) => {
+  // Thousands of rows in one transaction: the request time limits do not apply to it.
+  return dataSource.transaction((tx) => withLongStatements(tx, async () => {
     const ids = await new ReportsRepository(tx).insertHistorical(
       planned.map((r) => ({
         report: {
@@ -254,7 +256,7 @@ export async function seedDemoReports(dataSource: DataSource, today: string, opt
       for (const unit of units.values()) await options.hooks.afterReportWrite(tx, unit);
     }
     return summary;
-  });
+  }));
 }
 
 interface StateInput {

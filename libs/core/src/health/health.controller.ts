@@ -3,6 +3,7 @@ import { ApiOkResponse, ApiProperty, ApiServiceUnavailableResponse, ApiTags } fr
 import { TypeOrmHealthIndicator } from '@nestjs/terminus';
 import type { Response } from 'express';
 import { Public } from '../../../platform/src/auth/auth.decorators.js';
+import { UNAVAILABLE_RETRY_AFTER_SECONDS } from '../../../platform/src/http/http-exception.filter.js';
 
 class HealthResponse {
   @ApiProperty({ enum: ['ok', 'error'] }) status: 'ok' | 'error';
@@ -22,6 +23,7 @@ export class HealthController {
     const result = await Promise.resolve(this.db.pingCheck('database', { timeout: 1500 })).catch(() => null);
     const up = (result as { database?: { status?: string } } | null)?.database?.status === 'up';
     res.status(up ? 200 : 503);
+    if (!up) res.setHeader('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
     return { status: up ? 'ok' : 'error', database: up ? 'up' : 'down' };
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleInit } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { withLongStatements } from '../../../database/src/long-operation.js';
 import { ReportWriteHooks, type ReportUnitKey, type ReportWriteListener } from '../reports/report-write-hooks.js';
 import { ReportsRepository } from '../reports/reports.repository.js';
 import { ProgressRepository } from './progress.repository.js';
@@ -49,9 +50,10 @@ export class ProgressMaintainer implements ReportWriteListener, OnModuleInit, On
 
   /**
    * Recomputes `unit_progress` of one program (or all) from report history in one transaction, blocking report
-   * writes meanwhile; bumps the versions. For initialisation, bulk loads (the benchmark) and repairs.
+   * writes meanwhile; bumps the versions. For initialisation, bulk loads (the benchmark) and repairs. Its statements
+   * read the whole report history, so the request time limits do not apply to them.
    */
   rebuild(programId: string | null = null): Promise<number> {
-    return this.dataSource.transaction((tx) => this.progress.forTx(tx).rebuild(programId));
+    return this.dataSource.transaction((tx) => withLongStatements(tx, () => this.progress.forTx(tx).rebuild(programId)));
   }
 }

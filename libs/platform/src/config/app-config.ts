@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsTrustedProxies, parseTrustedProxies } from './trusted-proxies.js';
 
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
@@ -37,6 +38,38 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1)
   RUMBO_LOGIN_ATTEMPTS_PER_MINUTE = 10;
 
+  /**
+   * Proxies whose `X-Forwarded-For` is believed (express `trust proxy`): `loopback`, `linklocal`, `uniquelocal`
+   * and/or IP addresses and CIDR ranges, comma-separated. Empty (the default): the header is ignored and the
+   * client is the connection's peer, so nobody can pick their own address for the login limit.
+   */
+  @Transform(({ value }) => (value === undefined ? undefined : String(value).trim()))
+  @IsTrustedProxies()
+  RUMBO_TRUSTED_PROXIES = '';
+
+  /** Connections in the database pool. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  RUMBO_DB_POOL_SIZE = 10;
+
+  /** Longest a single SQL statement may run (PostgreSQL `statement_timeout`); long jobs lift it for themselves. */
+  @Transform(toInt) @IsInt() @Min(100)
+  RUMBO_DB_STATEMENT_TIMEOUT_MS = 5000;
+
+  /** Longest a statement waits for a lock (PostgreSQL `lock_timeout`). */
+  @Transform(toInt) @IsInt() @Min(100)
+  RUMBO_DB_LOCK_TIMEOUT_MS = 2000;
+
+  /** Longest a request waits for a pooled connection, or for a new one to be established. */
+  @Transform(toInt) @IsInt() @Min(100)
+  RUMBO_DB_ACQUIRE_TIMEOUT_MS = 1500;
+
+  /**
+   * Longest the app waits for the server to answer a query (client side). What turns a hung server — one that
+   * accepts but never answers — into a 503 instead of a request that waits forever.
+   */
+  @Transform(toInt) @IsInt() @Min(100)
+  RUMBO_DB_QUERY_TIMEOUT_MS = 2000;
+
   @IsString() @Matches(/^\d+(kb|mb)$/, { message: 'RUMBO_BODY_LIMIT must look like 512kb or 2mb' })
   RUMBO_BODY_LIMIT = '1mb';
 
@@ -52,6 +85,12 @@ export class AppConfig {
 
   get demo(): boolean {
     return this.RUMBO_DEMO ?? !this.DATABASE_URL;
+  }
+
+  /** The value for express' `trust proxy`: `false` (trust nobody) unless RUMBO_TRUSTED_PROXIES names some. */
+  get trustProxy(): false | string[] {
+    const list = parseTrustedProxies(this.RUMBO_TRUSTED_PROXIES);
+    return list.length ? list : false;
   }
 }
 

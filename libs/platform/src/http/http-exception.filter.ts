@@ -3,6 +3,9 @@ import type { Request, Response } from 'express';
 import { classifyDatabaseError } from './database-errors.js';
 import type { FieldError } from './field-errors.js';
 
+/** Seconds a client is asked to wait after a 503 (`Retry-After`): about how long a database restart takes. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
 interface ErrorBody {
   statusCode: number;
   message: string;
@@ -12,7 +15,8 @@ interface ErrorBody {
 
 /**
  * Shapes every error as `{ statusCode, message, errors }`. Maps PostgreSQL constraint violations to 409,
- * a lost database to 503, body-parser failures to 400/413, and never leaks SQL or stack traces.
+ * a lost, hung or too slow database to 503 (with `Retry-After`), body-parser failures to 400/413, and never leaks
+ * SQL or stack traces.
  */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
@@ -28,6 +32,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
       this.logger.error({ err: exception, requestId: body.requestId, path: req?.url }, 'request failed');
     }
     if (res.headersSent) return;
+    if (body.statusCode === 503 && !res.getHeader('Retry-After')) res.setHeader('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
     res.status(body.statusCode).json(body);
   }
 

@@ -3,6 +3,7 @@ import { Cron } from '@nestjs/schedule';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { DataSource, type EntityManager } from 'typeorm';
+import { withLongStatements } from '../../../../database/src/long-operation.js';
 import { addDays } from '../../../../platform/src/util/dates.js';
 import type { NotificationResolution } from '../../notifications/notification.entity.js';
 import { NotificationsRepository, type NewNotification } from '../../notifications/notifications.repository.js';
@@ -80,15 +81,18 @@ export class DailyJobsService {
   }
 
   private runOnce(job: DailyJob, programId: string, date: string, work: (tx: EntityManager) => Promise<Record<string, unknown>>): Promise<JobOutcome> {
-    return this.dataSource.transaction(async (tx) => {
-      const repo = this.jobs.forTx(tx);
-      if (!(await repo.tryLock(job, programId))) return { job, programId, date, outcome: 'locked', ranBy: null, result: null };
-      const done = await repo.findRun(job, programId, date);
-      if (done) return { job, programId, date, outcome: 'already_done', ranBy: done.instanceId, result: done.result };
-      const result = await work(tx);
-      await repo.insertRun({ job, programId, runDate: date, instanceId: this.instanceId, result });
-      return { job, programId, date, outcome: 'ran', ranBy: this.instanceId, result };
-    });
+    // A job computes a whole program's figures in one transaction: the request time limits do not apply to it.
+    return this.dataSource.transaction((tx) =>
+      withLongStatements(tx, async (): Promise<JobOutcome> => {
+        const repo = this.jobs.forTx(tx);
+        if (!(await repo.tryLock(job, programId))) return { job, programId, date, outcome: 'locked', ranBy: null, result: null };
+        const done = await repo.findRun(job, programId, date);
+        if (done) return { job, programId, date, outcome: 'already_done', ranBy: done.instanceId, result: done.result };
+        const result = await work(tx);
+        await repo.insertRun({ job, programId, runDate: date, instanceId: this.instanceId, result });
+        return { job, programId, date, outcome: 'ran', ranBy: this.instanceId, result };
+      }),
+    );
   }
 
   /**
