@@ -280,7 +280,7 @@ describe.runIf(browserTestsEnabled)('The commission’s views in the browser', (
     await page.getByLabel('Título').fill('Revisión del primer bimestre 2025');
     await page.getByLabel('Fecha de corte').fill('2025-03-05');
     await form.getByRole('button', { name: 'Crear ronda y congelar cifras' }).click();
-    await form.locator('[data-field-error="round-as-of"]').getByText('La fecha no puede ser posterior a hoy.').waitFor();
+    await form.locator('[data-field-error="round-as-of"]').getByText(/^La fecha de corte \(2025-03-05\) no puede ser posterior a hoy \(\d{4}-\d{2}-\d{2}\)/).waitFor();
     expect((await h.t.http().get(api('/review-rounds')).set(reviewerAuth).expect(200)).body.rounds).toEqual([]);
 
     await page.getByLabel('Fecha de corte').fill(ROUND_AS_OF);

@@ -259,7 +259,7 @@ describe.runIf(browserTestsEnabled)('Dashboard in the browser', () => {
       await page.getByLabel('Término planificado').fill(addDays(before.plannedStart, -1));
       await page.getByLabel('Justificación').fill('La entidad cambió de administración.');
       await form.getByRole('button', { name: 'Guardar cambio' }).click();
-      await eventually(() => textOf(form.locator('[data-field-error="replan-due"]'))).toContain('No puede ser anterior a la fecha de inicio.');
+      await eventually(() => textOf(form.locator('[data-field-error="replan-due"]'))).toMatch(/^La fecha de término \(\d{4}-\d{2}-\d{2}\) no puede ser anterior a la fecha de inicio \(\d{4}-\d{2}-\d{2}\)\.$/);
       expect(await attrOf(page.getByLabel('Término planificado'), 'aria-invalid')).toBe('true');
       expect((await planItem('1.2')).version).toBe(before.version);
 

@@ -129,7 +129,7 @@ describe.runIf(browserTestsEnabled)('Reports and review in the browser', () => {
     // A link without http(s): the API's message (field evidence.0.url) appears in that evidence row.
     await form.getByRole('button', { name: 'Enviar reporte' }).click();
     const row0 = form.getByTestId('evidence-row-0');
-    await eventually(() => textOf(row0.locator('.field-errors'))).toContain('Escriba una dirección web completa (http:// o https://).');
+    await eventually(() => textOf(row0.locator('.field-errors'))).toContain('Escriba una dirección web completa (http:// o https://)');
     expect(await attrOf(form.getByLabel('Dirección web de la evidencia 1'), 'aria-invalid')).toBe('true');
     expect(await textOf(form.getByTestId('evidence-row-1').locator('.field-errors'))).toBe('');
     expect(await textOf(form.getByRole('alert'))).toContain('Revise los datos marcados.');
@@ -139,7 +139,7 @@ describe.runIf(browserTestsEnabled)('Reports and review in the browser', () => {
     await form.getByLabel('Dirección web de la evidencia 1').fill('https://datos.oaxaca.gob.mx/oficio-designacion');
     await form.getByLabel('Fecha del reporte').fill('2025-02-20');
     await form.getByRole('button', { name: 'Enviar reporte' }).click();
-    await eventually(() => textOf(form.locator('[data-field-error="report-date"]'))).toBe('La fecha no puede ser posterior a hoy.');
+    await eventually(() => textOf(form.locator('[data-field-error="report-date"]'))).toMatch(/^La fecha del reporte \(2025-02-20\) no puede ser posterior a hoy \(\d{4}-\d{2}-\d{2}\)\.$/);
     expect(await textOf(row0.locator('.field-errors'))).toBe('');
     expect(await reportsOf('20')).toEqual([]);
 

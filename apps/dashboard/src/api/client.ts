@@ -45,7 +45,8 @@ export interface Api {
  */
 export function createApi(getToken: () => string | null, onUnauthorized: () => void): Api {
   async function send(method: string, path: string, body: unknown, opts: RequestOptions & { accept?: string } = {}): Promise<Response> {
-    const headers: Record<string, string> = { Accept: opts.accept ?? 'application/json', ...opts.headers };
+    // The API answers its messages in es-MX when asked (English otherwise).
+    const headers: Record<string, string> = { Accept: opts.accept ?? 'application/json', 'Accept-Language': 'es-MX', ...opts.headers };
     const token = getToken();
     if (token) headers.Authorization = `Bearer ${token}`;
     const isForm = typeof FormData !== 'undefined' && body instanceof FormData;

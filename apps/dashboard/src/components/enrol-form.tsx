@@ -1,7 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { Participation, StateInfo } from '../api/types';
 import { useSession } from '../auth/session';
-import { knownSpanish } from '../util/format';
 import { describeLoadError, ErrorNotice } from './feedback';
 import { Field, type FieldErrors } from './field';
 import { FormActions } from './form-actions';
@@ -42,7 +41,7 @@ export function EnrolForm({ programCode, states, participating, onEnrolled, onSu
         onEnrolled({ ...created, stateCode: created?.stateCode ?? stateCode, joinedOn: created?.joinedOn ?? joinedOn });
       },
       (err) => {
-        if (err.status === 409) return knownSpanish(err.message) ?? 'Esa entidad ya participa en el programa, o el programa está cerrado.';
+        if (err.status === 409) return err.message;
         if (err.status === 403) return 'Solo la coordinación nacional puede adherir entidades.';
         if (!err.errors.length || err.status !== 400) return describeLoadError(err);
         // The messages of other fields are listed in the form itself (below the fields).

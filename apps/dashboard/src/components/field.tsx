@@ -1,5 +1,4 @@
 import type { ReactNode } from 'react';
-import { translateFieldMessage } from '../util/format';
 
 export interface FieldA11y {
   id: string;
@@ -46,7 +45,7 @@ export function FieldErrorList({ id, field, messages }: { id: string; field?: st
   return (
     <ul className="field-errors" id={id} data-field-error={field}>
       {messages.map((m, i) => (
-        <li key={i}>{translateFieldMessage(m)}</li>
+        <li key={i}>{m}</li>
       ))}
     </ul>
   );

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { GovernmentOrder, Institution, InstitutionProgress, NewInstitution } from '../api/types';
 import { useSession } from '../auth/session';
 import type { Resource } from '../api/use-resource';
-import { formatDate, knownSpanish, ORDER_LABELS } from '../util/format';
+import { formatDate, ORDER_LABELS } from '../util/format';
 import { describeLoadError, EmptyState, ErrorNotice, LoadError, Loading, SuccessNotice } from './feedback';
 import { Field, type FieldErrors } from './field';
 import { FormActions } from './form-actions';
@@ -112,7 +112,7 @@ function InstitutionForm({ path, onSubmit, onRegistered }: { path: string; onSub
       },
       (err, unplaced) => {
         if (err.status === 403) return 'No tiene permiso para registrar instituciones en esta entidad.';
-        if (err.status === 409 && !err.errors.length) return knownSpanish(err.message) ?? 'El registro choca con otro existente; recargue la página.';
+        if (err.status === 409 && !err.errors.length) return err.message;
         if (err.status === 400 || err.status === 409) return reviseMessage(unplaced);
         return describeLoadError(err);
       },

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { PlanChange, PlanItem } from '../api/types';
 import { useSession } from '../auth/session';
-import { formatDate, knownSpanish } from '../util/format';
+import { formatDate } from '../util/format';
 import { describeLoadError, ErrorNotice } from './feedback';
 import { Field, FieldErrorList, type FieldErrors } from './field';
 import { FormActions } from './form-actions';
@@ -67,12 +67,12 @@ export function ReplanForm({ planPath, item, onSaved, onCancel, onReload }: Prop
         onSaved(saved, change);
       },
       (err, unplaced) => {
-        // 409 with a `version` error: a stale edit. Any other 409 (e.g. the state withdrew) is said as such.
-        if (err.status === 409 && (err.errors.some((x) => x.field === 'version') || !knownSpanish(err.message))) {
+        // 409 with a `version` error: a stale edit. Any other 409 (e.g. the state withdrew) is said as the API says it.
+        if (err.status === 409 && err.errors.some((x) => x.field === 'version')) {
           setConflict(true);
           return null;
         }
-        if (err.status === 409) return knownSpanish(err.message);
+        if (err.status === 409) return err.message;
         if (err.status === 403) return 'No tiene permiso para modificar el programa de esta entidad.';
         if (err.status === 400 && err.errors.length) return reviseMessage(unplaced);
         return describeLoadError(err);

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client';
 import type { Activity, EvidenceInput, EvidenceKind, Institution, NewReport, PlanItem, Report, ReportStatus, StoredFile } from '../api/types';
 import { useSession } from '../auth/session';
-import { formatBytes, formatDate, formatPercent, knownSpanish, metricLabel, REPORT_STATUS_LABELS, translateFieldMessage } from '../util/format';
+import { formatBytes, formatDate, formatPercent, metricLabel, REPORT_STATUS_LABELS } from '../util/format';
 import { EVIDENCE_KIND_LABELS } from './evidence-list';
 import { describeLoadError, ErrorNotice } from './feedback';
 import { Field, FieldErrorList, type FieldErrors } from './field';
@@ -216,7 +216,7 @@ export function ReportForm({ statePath, item, activity, institutions, today, ans
         if (!(err.status === 0 || err.status >= 500)) pending.current = null;
         if (err.status === 400) return reviseMessage(unplaced);
         if (err.status === 403) return 'No tiene permiso para reportar en esta entidad.';
-        if (err.status === 409) return knownSpanish(err.message) ?? (err.errors[0] ? translateFieldMessage(err.errors[0].message) : 'La entidad ya no puede reportar en este programa.');
+        if (err.status === 409) return err.errors[0]?.message ?? err.message;
         if (err.status === 0 || err.status >= 500) return `${describeLoadError(err)} Puede volver a enviar: el reporte no se duplicará.`;
         return describeLoadError(err);
       },

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { StateRound, StateRoundStatus, StateRounds } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { useSession } from '../auth/session';
-import { formatDate, formatPercent, knownSpanish } from '../util/format';
+import { formatDate, formatPercent } from '../util/format';
 import { DELIVERY_TONES } from './delivery-tag';
 import { describeLoadError, EmptyState, ErrorNotice, SuccessNotice } from './feedback';
 import { Field } from './field';
@@ -114,7 +114,7 @@ function RoundSubmitForm({ programCode, stateCode, roundCode, onCancel, onSubmit
         onSubmitted(`Se entregó la ronda ${roundCode} el ${formatDate(res.submittedOn)}${res.onTime ? ', a tiempo' : ', con retraso'}.`);
       },
       (err, unplaced) => {
-        if (err.status === 409) return knownSpanish(err.message) ?? 'Esta ronda ya se entregó o no le corresponde a la entidad.';
+        if (err.status === 409) return err.message;
         if (err.status === 400) return reviseMessage(unplaced);
         return describeLoadError(err);
       },

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { ApiError } from '../api/client';
-import { translateFieldMessage } from '../util/format';
 import { groupFieldErrors, type FieldErrors } from './field';
 
 /**
@@ -44,7 +43,7 @@ export function useApiForm(placed: readonly string[]) {
     } catch (err) {
       if (!(err instanceof ApiError)) throw err;
       setErrors(groupFieldErrors(err.errors));
-      const unplaced = err.errors.filter((x) => !isPlaced(placed, x.field)).map((x) => translateFieldMessage(x.message));
+      const unplaced = err.errors.filter((x) => !isPlaced(placed, x.field)).map((x) => x.message);
       setFormError(describe(err, unplaced));
     } finally {
       setBusy(false);

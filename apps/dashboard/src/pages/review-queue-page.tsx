@@ -10,7 +10,7 @@ import { Loaded } from '../components/loaded';
 import { MetricsList } from '../components/report-history';
 import { paths } from '../programs/programs';
 import { Link } from '../router/router';
-import { formatDate, formatDateTime, formatPercent, REPORT_STATUS_LABELS, translateFieldMessage } from '../util/format';
+import { formatDate, formatDateTime, formatPercent, REPORT_STATUS_LABELS } from '../util/format';
 import { useDocumentTitle } from '../util/use-title';
 import type { PageProps } from './registry';
 
@@ -126,7 +126,7 @@ function QueueItem({
       else if (e.status === 404) onConflict(`El reporte de ${what} ya no existe; la lista se actualizó.`);
       else if (e.status === 400 && e.errors.length) {
         setReasonErrors(e.fieldMessages('reason'));
-        setError(e.errors.filter((x) => x.field !== 'reason').map((x) => translateFieldMessage(x.message)).join(' ') || 'Revise el motivo.');
+        setError(e.errors.filter((x) => x.field !== 'reason').map((x) => x.message).join(' ') || 'Revise el motivo.');
       } else if (e.status === 403) setError('Solo la coordinación nacional puede revisar reportes.');
       else setError(describeLoadError(e));
     } finally {

@@ -11,7 +11,7 @@ import { SymbolTag } from '../components/symbol-tag';
 import { reviseMessage, useApiForm } from '../components/use-api-form';
 import { paths } from '../programs/programs';
 import { Link, navigate } from '../router/router';
-import { formatDate, formatDateTime, REVIEW_ROUND_STATUS_LABELS, translateFieldMessage } from '../util/format';
+import { formatDate, formatDateTime, REVIEW_ROUND_STATUS_LABELS } from '../util/format';
 import { useDocumentTitle } from '../util/use-title';
 import type { PageProps } from './registry';
 
@@ -133,7 +133,7 @@ function NewRoundForm({ programCode }: { programCode: string }) {
         navigate(paths.reviewRound(programCode, round.code));
       },
       (err, unplaced) => {
-        if (err.status === 409) return err.fieldMessages('code').length ? 'Ese código ya está en uso.' : translateFieldMessage(err.message);
+        if (err.status === 409) return err.fieldMessages('code').length ? 'Ese código ya está en uso.' : err.message;
         if (err.status === 400) return reviseMessage(unplaced);
         if (err.status === 403) return 'Solo la comisión revisora y la coordinación nacional pueden crear rondas de revisión.';
         return describeLoadError(err);

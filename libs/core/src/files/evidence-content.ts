@@ -16,7 +16,7 @@ const BINARY_TYPES: Readonly<Record<string, string>> = {
 /** Names a text upload may carry; a text file named `.pdf` or `.html` is refused. */
 const TEXT_EXTENSIONS = new Set(['', 'csv', 'txt', 'tsv']);
 
-export const ACCEPTED_FORMATS = 'PDF, PNG, JPEG, Word/Excel/PowerPoint (docx, xlsx, pptx), OpenDocument (odt, ods, odp), CSV or plain text (UTF-8)';
+export const ACCEPTED_FORMATS = 'PDF, PNG, JPEG, DOCX, XLSX, PPTX, ODT, ODS, ODP, CSV, TXT (UTF-8)';
 
 export type ContentCheck = { ok: true; contentType: string } | { ok: false; message: string };
 
