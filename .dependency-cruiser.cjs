@@ -6,9 +6,9 @@ module.exports = {
     { name: 'libs-do-not-import-apps', severity: 'error', from: { path: '^libs/(core|database|platform)/' }, to: { path: '^apps/' } },
     { name: 'only-tests-use-testing', severity: 'error', from: { path: '^(libs/(core|database|platform)|apps)/' }, to: { path: '^libs/testing/' } },
     { name: 'audit-is-a-leaf', severity: 'error', comment: 'Audit is written by everyone and depends on no feature.', from: { path: '^libs/core/src/audit/' }, to: { path: '^libs/core/src/(?!audit/)' } },
-    { name: 'programs-below-plans', severity: 'error', from: { path: '^libs/core/src/(programs|states|users)/' }, to: { path: '^libs/core/src/(plans|institutions|reports|progress|indicators|reviews|reporting-rounds|risks|public|demo)/' } },
-    { name: 'plans-below-reports', severity: 'error', from: { path: '^libs/core/src/(plans|institutions)/' }, to: { path: '^libs/core/src/(reports|progress|indicators|reviews|reporting-rounds|risks|public|demo)/' } },
-    { name: 'reports-below-progress', severity: 'error', from: { path: '^libs/core/src/(reports|files)/' }, to: { path: '^libs/core/src/(progress|indicators|reviews|risks|public|demo)/' } },
+    { name: 'programs-below-plans', severity: 'error', from: { path: '^libs/core/src/(programs|states|users)/' }, to: { path: '^libs/core/src/(plans|institutions|reports|progress|indicators|reviews|reporting-rounds|risks|public|exports|demo)/' } },
+    { name: 'plans-below-reports', severity: 'error', from: { path: '^libs/core/src/(plans|institutions)/' }, to: { path: '^libs/core/src/(reports|progress|indicators|reviews|reporting-rounds|risks|public|exports|demo)/' } },
+    { name: 'reports-below-progress', severity: 'error', from: { path: '^libs/core/src/(reports|files)/' }, to: { path: '^libs/core/src/(progress|indicators|reviews|risks|public|exports|demo)/' } },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

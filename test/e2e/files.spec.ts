@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import type { Program } from '../../libs/core/src/programs/program.entity.js';
 import { createTestApp, type TestApp } from '../../libs/testing/src/test-app.js';
+import { binary } from '../../libs/testing/src/http-binary.js';
 
 const MAX = 4096;
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
@@ -173,11 +174,7 @@ describe('Evidence files: upload checks and scoped download', () => {
       expect(up.status).toBe(201);
       for (const [role, state] of [['state_officer', '20'], ['coordinator', undefined], ['reviewer', undefined], ['admin', undefined]] as const) {
         const { auth } = await t.as(role, state);
-        const res = await t.http().get(`/api/v1/files/${up.body.id}`).set(auth).buffer(true).parse((r, cb) => {
-          const chunks: Buffer[] = [];
-          r.on('data', (c: Buffer) => chunks.push(c));
-          r.on('end', () => cb(null, Buffer.concat(chunks)));
-        });
+        const res = await binary(t.http().get(`/api/v1/files/${up.body.id}`).set(auth));
         expect(res.status).toBe(200);
         expect(res.body).toEqual(PDF);
         expect(res.headers['content-type']).toBe('application/pdf');

@@ -13,6 +13,7 @@ import { ProgressModule } from '../../../libs/core/src/progress/progress.module.
 import { ReportingRoundsModule } from '../../../libs/core/src/reporting-rounds/reporting-rounds.module.js';
 import { IndicatorsModule } from '../../../libs/core/src/indicators/indicators.module.js';
 import { ReviewsModule } from '../../../libs/core/src/reviews/reviews.module.js';
+import { ExportsModule } from '../../../libs/core/src/exports/exports.module.js';
 import { RisksModule } from '../../../libs/core/src/risks/risks.module.js';
 import { PublicModule } from '../../../libs/core/src/public/public.module.js';
 import { DemoModule } from '../../../libs/core/src/demo/demo.module.js';
@@ -69,6 +70,7 @@ export class AppModule implements NestModule {
         ReportingRoundsModule,
         IndicatorsModule,
         ReviewsModule,
+        ExportsModule,
         RisksModule,
         PublicModule,
         ReferenceDataModule,

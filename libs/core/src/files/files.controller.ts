@@ -5,7 +5,8 @@ import { AnyRole, Auth, CurrentUser } from '../../../platform/src/auth/auth.deco
 import type { AuthUser } from '../../../platform/src/auth/roles.js';
 import { ApiUuidParam, uuidParam } from '../../../platform/src/http/params.js';
 import { StoredFileResponse } from './dto/stored-file.response.js';
-import { ACCEPTED_FORMATS, attachmentDisposition } from './evidence-content.js';
+import { attachmentDisposition } from '../../../platform/src/http/attachment.js';
+import { ACCEPTED_FORMATS } from './evidence-content.js';
 import { FilesService } from './files.service.js';
 import { UPLOAD_FIELD, UploadInterceptor, type UploadedEvidenceFile } from './upload.interceptor.js';
 

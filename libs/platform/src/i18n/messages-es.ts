@@ -110,6 +110,7 @@ export const MESSAGES_ES: ReadonlyArray<readonly [string, string]> = [
   ['reviewState must be one of: {}', 'reviewState debe ser uno de: {0}'],
   ['decision must be one of: {}', 'decision debe ser uno de: {0}'],
   ['type must be one of: {}', 'type debe ser uno de: {0}'],
+  ['format must be one of: {}', 'Elija el formato del archivo: {0}'],
   ['percent must be a number with at most two decimals', 'Escriba un porcentaje de 0 a 100, con hasta dos decimales.'],
   ['a completed report must have percent 100', 'Una actividad concluida lleva 100 %.'],
   ['a not_started report must have percent 0', 'Una actividad no iniciada lleva 0 %.'],

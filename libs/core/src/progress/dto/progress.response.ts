@@ -3,6 +3,8 @@ import { round1 } from '../progress-math.js';
 import { roundNationalProgress, roundStateProgress, roundStateSummary } from '../progress-rounding.js';
 import { TRAFFIC_LIGHTS, type ActivityLevel, type ReportRef, type StateProgress, type TrafficLight } from '../progress-types.js';
 import type { ProgramProgress, StateProgressDetail } from '../progress-views.js';
+import { tableCsv } from '../../../../platform/src/tables/csv.js';
+import { stateFiguresTable } from '../progress-tables.js';
 
 // Percentages are rounded to one decimal here, at the edge, and nowhere else (SPEC §4).
 
@@ -480,52 +482,11 @@ export function toNationalExplanation(p: ProgramProgress): NationalExplanationRe
 }
 
 // -----------------------------------------------------------------------------------------------------------
-// CSV (public open data)
-
-export const PROGRESS_CSV_COLUMNS = [
-  'scope',
-  'stateCode',
-  'stateName',
-  'asOf',
-  'progress',
-  'validatedProgress',
-  'expected',
-  'variance',
-  'status',
-  'overdueItems',
-  'onTimeRate',
-  'institutions',
-] as const;
-
-function csvField(value: string | number | null): string {
-  if (value === null) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+// CSV (public open data): the same table as the signed-in export (progress-tables.ts)
 
 /** One national row (scope `national`, stateName `Nacional`), then one row per participating state; CRLF lines. */
 export function toProgressCsv(p: ProgramProgress): string {
-  const body = toNationalProgressResponse(p);
-  const n = body.national;
-  const rows: (string | number | null)[][] = [
-    [...PROGRESS_CSV_COLUMNS],
-    ['national', '', 'Nacional', body.asOf, n.progress, n.validatedProgress, n.expected, n.variance, n.status, n.overdueItems, null, n.institutions],
-    ...body.states.map((s) => [
-      'state',
-      s.stateCode,
-      s.stateName,
-      body.asOf,
-      s.progress,
-      s.validatedProgress,
-      s.expected,
-      s.variance,
-      s.status,
-      s.overdueItems,
-      s.onTimeRate,
-      s.institutions,
-    ]),
-  ];
-  return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return tableCsv(stateFiguresTable(toNationalProgressResponse(p)));
 }
 
 // -----------------------------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IndicatorFigureResponse, toIndicatorFigureResponse } from '../../indicators/dto/indicator.response.js';
 import type { ProgramIndicators } from '../../indicators/indicator-views.js';
-import { csvText } from '../csv.js';
+import { csvText } from '../../../../platform/src/tables/csv.js';
 
 // Every figure is rounded by the indicators feature's own response mapper (toIndicatorFigureResponse), so the
 // public values are exactly the authenticated route's.
