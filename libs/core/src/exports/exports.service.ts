@@ -14,7 +14,7 @@ import { ReviewRoundsService } from '../reviews/review-rounds.service.js';
 import type { IndicatorExportQueryDto, ProgressExportQueryDto, RoundFormat, TableExportQueryDto } from './dto/export-query.dto.js';
 import { reviewRoundReport } from './review-round-pdf.js';
 import { indicatorsTable } from './tables/indicator-tables.js';
-import { institutionsTable } from './tables/institution-tables.js';
+import { institutionsTable } from '../institutions/institution-tables.js';
 import { stateFiguresTable, stateItemsTable } from '../progress/progress-tables.js';
 import { reportsTable } from './tables/report-tables.js';
 import { reviewRoundTables } from './tables/review-round-tables.js';

@@ -1,20 +1,19 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { assertCanReadState, assertCanWriteState } from '../../../platform/src/auth/access.js';
 import type { AuthUser } from '../../../platform/src/auth/roles.js';
 import { Clock } from '../../../platform/src/clock/clock.js';
 import { FieldValidationException, type FieldError } from '../../../platform/src/http/field-errors.js';
 import { AuditRepository } from '../audit/audit.repository.js';
-import type { Participation } from '../plans/participation.entity.js';
 import { ParticipationsRepository } from '../plans/participations.repository.js';
 import { ParticipationsService } from '../plans/participations.service.js';
-import type { Program } from '../programs/program.entity.js';
 import type { CreateInstitutionDto } from './dto/create-institution.dto.js';
 import { toInstitutionResponse, type InstitutionResponse } from './dto/institution.response.js';
 import type { UpdateInstitutionDto } from './dto/update-institution.dto.js';
 import { institutionNameKey, tidyInstitutionName } from './institution-name.js';
 import type { Institution } from './institution.entity.js';
 import { InstitutionsRepository } from './institutions.repository.js';
+import { lockOpenParticipation } from './open-participation.js';
 
 @Injectable()
 export class InstitutionsService {
@@ -38,7 +37,7 @@ export class InstitutionsService {
     assertCanWriteState(user, stateCode, ['coordinator']);
     const program = await this.participationsService.findProgramOrFail(programIdOrCode);
     return this.dataSource.transaction(async (tx) => {
-      const participation = await this.openParticipation(tx, program, stateCode);
+      const participation = await lockOpenParticipation(this.participations, tx, program, stateCode);
       const joinedOn = dto.joinedOn ?? this.clock.today(program.timeZone);
       if (joinedOn < participation.joinedOn) {
         const message = `joinedOn (${joinedOn}) must not be before the state joined the program (${participation.joinedOn})`;
@@ -70,7 +69,7 @@ export class InstitutionsService {
     }
     const program = await this.participationsService.findProgramOrFail(programIdOrCode);
     return this.dataSource.transaction(async (tx) => {
-      const participation = await this.openParticipation(tx, program, stateCode);
+      const participation = await lockOpenParticipation(this.participations, tx, program, stateCode);
       const institutions = this.institutions.forTx(tx);
       const institution = await institutions.findInParticipation(participation.id, institutionId);
       if (!institution) throw new NotFoundException(`Institution ${institutionId} is not registered in state ${stateCode}`);
@@ -104,15 +103,6 @@ export class InstitutionsService {
     });
   }
 
-  /** The participation, locked against a concurrent withdrawal; 404 if none, 409 once withdrawn. */
-  private async openParticipation(tx: EntityManager, program: Program, stateCode: string): Promise<Participation> {
-    const participation = await this.participations.forTx(tx).lockByProgramAndState(program.id, stateCode, 'share');
-    if (!participation) throw new NotFoundException(`State ${stateCode} does not participate in program ${program.code}`);
-    if (participation.exitedOn !== null) {
-      throw new ConflictException(`State ${stateCode} withdrew from the program on ${participation.exitedOn}; its institutions can no longer change`);
-    }
-    return participation;
-  }
 }
 
 async function assertNameFree(institutions: InstitutionsRepository, participationId: string, nameKey: string, exceptId: string | null): Promise<void> {

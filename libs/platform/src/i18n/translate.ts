@@ -54,3 +54,8 @@ export function preferredLanguage(header: string | undefined): Language {
   }
   return best?.lang ?? 'en';
 }
+
+/** Messages carried in a successful answer (e.g. a dry run's row errors), in the caller's language. */
+export function localizeMessages<T extends { message: string }>(items: readonly T[], acceptLanguage: string | undefined): T[] {
+  return preferredLanguage(acceptLanguage) === 'es' ? items.map((i) => ({ ...i, message: toSpanish(i.message) })) : [...items];
+}
