@@ -146,6 +146,22 @@ describe('institutions import', () => {
       expect(await writes(program.id)).toEqual(before);
     });
 
+    it('a NUL in a workbook cell (&#0; in its XML) is a 400 on file, nothing written', async () => {
+      const { program, auth } = await withInstitutions();
+      const ExcelJS = (await import('exceljs')).default;
+      const wb = new ExcelJS.Workbook();
+      wb.addWorksheet('Hoja').addRows([['name', 'order'], ['Fiscalía MARKER', 'state']]);
+      const JSZip = (await import('jszip')).default;
+      const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+      const strings = Object.keys(zip.files).find((f) => (zip.file(f) ? true : false) && f.includes('sharedStrings'))!;
+      zip.file(strings, (await zip.file(strings)!.async('string')).replace('MARKER', '&#0;'));
+      const poisoned = await zip.generateAsync({ type: 'nodebuffer' });
+      const before = await writes(program.id);
+      const res = await send(program.code, auth, poisoned, 'nul.xlsx', '?dryRun=false');
+      expect([res.status, res.body.errors]).toEqual([400, [{ field: 'file', message: 'the XLSX workbook cannot be read: it is damaged or not a workbook' }]]);
+      expect(await writes(program.id)).toEqual(before);
+    });
+
     it('a file over the upload limit: 413', async () => {
       const { program, auth } = await withInstitutions();
       const res = await send(program.code, auth, Buffer.alloc(MAX + 1, 'a'), 'grande.csv', '?dryRun=false').expect(413);

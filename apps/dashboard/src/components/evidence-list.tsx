@@ -3,6 +3,7 @@ import { ApiError } from '../api/client';
 import type { Evidence, EvidenceKind } from '../api/types';
 import { useSession } from '../auth/session';
 import { describeLoadError } from './feedback';
+import { saveDownload } from '../util/save-download';
 
 export const EVIDENCE_KIND_LABELS: Record<EvidenceKind, string> = {
   url: 'Liga',
@@ -49,15 +50,7 @@ function FileDownload({ fileId, label, fileName }: { fileId: string; label: stri
     setBusy(true);
     setError(null);
     try {
-      const { blob, filename } = await api.download(`/files/${encodeURIComponent(fileId)}`);
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = filename ?? fileName ?? 'evidencia';
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveDownload(await api.download(`/files/${encodeURIComponent(fileId)}`), fileName ?? 'evidencia');
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       setError(e.status === 403 ? 'No tiene acceso a este archivo.' : describeLoadError(e));

@@ -5,7 +5,9 @@ import type { Resource } from '../api/use-resource';
 import { formatDate, ORDER_LABELS } from '../util/format';
 import { describeLoadError, EmptyState, ErrorNotice, LoadError, Loading, SuccessNotice } from './feedback';
 import { Field, type FieldErrors } from './field';
+import { ExportButtons } from './export-buttons';
 import { FormActions } from './form-actions';
+import { InstitutionsImport } from './institutions-import';
 import { ProgressCell } from './progress-bits';
 import { ScrollTable } from './scroll-table';
 import { reviseMessage, useApiForm } from './use-api-form';
@@ -26,6 +28,7 @@ export function InstitutionsPanel({ institutionsPath, institutions, canEdit, tod
   return (
     <section aria-labelledby="institutions-title" className="panel">
       <h2 id="institutions-title">Instituciones implementadoras</h2>
+      <ExportButtons path={`${institutionsPath}/export`} formats={['xlsx', 'csv']} what="instituciones" testId="export-institutions" />
       {institutions.error ? (
         <LoadError error={institutions.error} onRetry={institutions.reload} />
       ) : institutions.loading && !institutions.data ? (
@@ -74,6 +77,7 @@ export function InstitutionsPanel({ institutionsPath, institutions, canEdit, tod
               institutions.reload();
             }}
           />
+          <InstitutionsImport institutionsPath={institutionsPath} onImported={institutions.reload} />
         </>
       ) : null}
     </section>

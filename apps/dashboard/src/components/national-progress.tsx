@@ -16,6 +16,7 @@ import { RoundCells } from './round-cells';
 import { ScrollTable } from './scroll-table';
 import { StateFiguresTable } from './state-figures-table';
 import { TrendSection } from './trend-section';
+import { ExportButtons } from './export-buttons';
 
 interface Props {
   programCode: string;
@@ -132,6 +133,7 @@ export function NationalProgressSections({ programCode, stateNames, canOpen, ref
       {progress.data && sorted.length ? (
         <section aria-labelledby="states-table-title" className="panel">
           <h2 id="states-table-title">Cifras por entidad</h2>
+          <ExportButtons path={`${base}/progress/export`} query={{ asOf: shownAsOf ?? undefined }} formats={['xlsx', 'csv']} what="cifras por entidad" testId="export-progress" />
           <StateFiguresTable
             labelledBy="states-table-title"
             testId="states-progress-table"

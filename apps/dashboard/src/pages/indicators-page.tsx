@@ -12,6 +12,7 @@ import { replaceQuery, useLocation } from '../router/router';
 import { formatDate, formatIndicatorValue, formatPercent, INDICATOR_STATUS_LABELS } from '../util/format';
 import { useDocumentTitle } from '../util/use-title';
 import type { PageProps } from './registry';
+import { ExportButtons } from '../components/export-buttons';
 
 /** The query parameter that carries the scope: `nacional` (default) or a state code. */
 export const SCOPE_PARAM = 'ambito';
@@ -91,6 +92,7 @@ export function IndicatorsPage({ params, user }: PageProps) {
           {scopeName}
           {shownAsOf ? ` · cifras al ${formatDate(shownAsOf)}` : ''}
         </h2>
+        <ExportButtons path={`${base}/indicators/export`} query={{ asOf: shownAsOf ?? undefined, stateCode: stateCode ?? undefined }} formats={['xlsx', 'csv']} what="indicadores" testId="export-indicators" />
         <Loaded resource={list} loadingLabel="Calculando indicadores…" notFound={stateCode ? 'Esta entidad no participa en el programa.' : 'No se encontró este programa.'}>
           {(data) =>
             indicators.length === 0 ? (

@@ -17,6 +17,7 @@ import { formatDate, formatDateTime } from '../util/format';
 import { useDocumentTitle } from '../util/use-title';
 import type { PageProps } from './registry';
 import { clearFlash, peekFlash, REVIEW_WRITERS, RoundStatusTag } from './review-rounds-page';
+import { ExportButtons } from '../components/export-buttons';
 
 /** The tab in view (`?vista=`): frozen figures (default), findings, differences. */
 const VIEW_PARAM = 'vista';
@@ -82,6 +83,7 @@ export function ReviewRoundPage({ params, user }: PageProps) {
         <h1 data-testid="round-title">Ronda de revisión {r.code}</h1>
         <p className="lead">{r.title}</p>
       </div>
+      <ExportButtons path={`${base}/review-rounds/${encodeURIComponent(r.code)}/export`} formats={['pdf', 'xlsx']} what={`ronda de revisión ${r.code}`} testId="export-review-round" />
       {notice ? <SuccessNotice>{notice}</SuccessNotice> : null}
 
       <section className="panel" aria-labelledby="round-facts-title" data-testid="round-facts">

@@ -19,6 +19,7 @@ import { usePrograms } from '../programs/programs';
 import { formatDate, formatPercent, REPORT_STATUS_LABELS, todayIn } from '../util/format';
 import { useDocumentTitle } from '../util/use-title';
 import type { PageProps } from './registry';
+import { ExportButtons } from '../components/export-buttons';
 
 /** What the panel under the activities table shows: a re-plan form, a report form, or an item's history. */
 type Panel = { kind: 'replan' | 'report' | 'history'; activityCode: string; answering?: Report } | null;
@@ -143,6 +144,8 @@ export function StatePage({ params, user }: PageProps) {
 
       <section aria-labelledby="plan-items-title" className="panel">
         <h2 id="plan-items-title">Actividades del programa estatal</h2>
+        <ExportButtons path={`${base}/progress/export`} query={{ asOf: progress.data?.asOf }} formats={['xlsx', 'csv']} what="actividades de la entidad" testId="export-state-items" />
+        <ExportButtons path={`${base}/reports/export`} formats={['xlsx', 'csv']} what="reportes de la entidad" testId="export-reports" />
         {saved ? <SuccessNotice>{saved}</SuccessNotice> : null}
         {items.length ? (
           <PlanTable

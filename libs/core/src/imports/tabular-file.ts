@@ -30,6 +30,8 @@ export async function readTabularFile(buffer: Buffer): Promise<TabularFile> {
   const [header, ...rest] = table;
   if (!header || header.cells.every((c) => c.trim() === '')) throw fileError('the file has no header row');
   const rows = rest.filter((r) => r.cells.some((c) => c !== ''));
+  // PostgreSQL cannot store NUL. The XML parser already refuses &#0;; this holds whatever other way one gets in.
+  if (table.some((r) => r.cells.some((c) => c.includes('\u0000')))) throw fileError('the file contains characters that cannot be stored (a NUL byte)');
   if (rows.length > MAX_IMPORT_ROWS) throw fileError(`the file has ${rows.length} rows; an import takes at most ${MAX_IMPORT_ROWS}`);
   return { format: isZip ? 'xlsx' : 'csv', headers: header.cells.map((h) => h.trim()), rows };
 }

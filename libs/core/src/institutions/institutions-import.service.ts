@@ -49,7 +49,9 @@ export class InstitutionsImportService {
     const file = await readTabularFile(upload.buffer);
     const fileHash = createHash('sha256').update(upload.buffer).digest('hex');
     const program = await this.participationsService.findProgramOrFail(programIdOrCode);
-    const base = { kind: 'institutions' as const, dryRun, fileName: upload.originalname, format: file.format, fileHash, rowCount: file.rows.length };
+    // The name is the client's: keep it printable and within the column.
+    const fileName = upload.originalname.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 255) || 'archivo';
+    const base = { kind: 'institutions' as const, dryRun, fileName, format: file.format, fileHash, rowCount: file.rows.length };
 
     if (dryRun) {
       const { participation } = await this.participationsService.findParticipationOrFail(programIdOrCode, stateCode);
@@ -67,9 +69,9 @@ export class InstitutionsImportService {
       const plan = await this.plan(institutions, participation, program, file);
       if (plan.errors.length) throw new FieldValidationException(plan.errors.map(asFieldError), 'The file has errors; nothing was imported');
       const existing = new Map((await institutions.findByParticipation(participation.id)).map((i) => [i.id, i]));
-      for (const row of plan.rows) await this.apply(tx, user, program, stateCode, participation, existing, row, upload.originalname);
+      for (const row of plan.rows) await this.apply(tx, user, program, stateCode, participation, existing, row, fileName);
       const s = summary(plan);
-      const batch = await batches.insert({ participationId: participation.id, kind: 'institutions', fileHash, fileName: upload.originalname.slice(0, 255), rowCount: file.rows.length, created: s.created, updated: s.updated, unchanged: s.unchanged, actorId: user.id });
+      const batch = await batches.insert({ participationId: participation.id, kind: 'institutions', fileHash, fileName, rowCount: file.rows.length, created: s.created, updated: s.updated, unchanged: s.unchanged, actorId: user.id });
       await this.audit.forTx(tx).record({ actor: user, action: 'institutions.import', entityType: 'import_batch', entityId: batch.id, programId: program.id, stateCode, after: { fileName: batch.fileName, fileHash, ...counts(batch) } });
       return { ...base, ...s, alreadyImported: false, importedAt: batch.createdAt.toISOString() };
     });

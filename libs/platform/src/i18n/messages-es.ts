@@ -121,6 +121,7 @@ export const MESSAGES_ES: ReadonlyArray<readonly [string, string]> = [
   ['the file is neither an XLSX workbook nor a UTF-8 CSV text', 'El archivo no es un libro XLSX ni un texto CSV en UTF-8'],
   ['the XLSX workbook cannot be read: it is damaged or not a workbook', 'No se puede leer el libro XLSX: está dañado o no es un libro de Excel'],
   ['the XLSX workbook has no sheet', 'El libro XLSX no tiene hojas'],
+  ['the file contains characters that cannot be stored (a NUL byte)', 'El archivo contiene caracteres que no se pueden guardar (un byte NUL)'],
   ['the CSV cannot be read (line {}): check its quotes', 'No se puede leer el CSV (línea {0}): revise las comillas'],
   ['the CSV cannot be read: check its quotes', 'No se puede leer el CSV: revise las comillas'],
   ['institution {} is not registered in this state', 'La institución {0} no está registrada en esta entidad'],

@@ -1,0 +1,117 @@
+import { useRef, useState } from 'react';
+import { ApiError } from '../api/client';
+import type { ImportResult } from '../api/types';
+import { useSession } from '../auth/session';
+import { describeLoadError, SuccessNotice } from './feedback';
+import { ScrollTable } from './scroll-table';
+
+const ACTION_LABELS = { create: 'Alta nueva', update: 'Cambio', unchanged: 'Sin cambios' } as const;
+const FIELD_LABELS: Record<string, string> = { name: 'Nombre', acronym: 'Siglas', exitedOn: 'Baja' };
+
+/**
+ * Institutions from a CSV or XLSX (the export's columns): first a dry run, which lists what each row would do
+ * or every error by line and column; only then "Importar", which writes it all at once (or nothing).
+ */
+export function InstitutionsImport({ institutionsPath, onImported }: { institutionsPath: string; onImported: () => void }) {
+  const { api } = useSession();
+  const input = useRef<HTMLInputElement>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [preview, setPreview] = useState<ImportResult | null>(null);
+  const [busy, setBusy] = useState<'check' | 'import' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  async function send(dryRun: boolean): Promise<ImportResult | null> {
+    if (!file) return null;
+    const form = new FormData();
+    form.append('file', file);
+    setBusy(dryRun ? 'check' : 'import');
+    setError(null);
+    try {
+      return await api.upload<ImportResult>(`${institutionsPath}/import?dryRun=${dryRun}`, form);
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      setError(e.status === 400 || e.status === 413 ? e.errors.map((x) => x.message).join(' ') || e.message : describeLoadError(e));
+      return null;
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function check() {
+    setDone(null);
+    setPreview(await send(true));
+  }
+
+  async function confirm() {
+    const result = await send(false);
+    if (!result) return;
+    setPreview(null);
+    setFile(null);
+    if (input.current) input.current.value = '';
+    setDone(result.alreadyImported ? 'Este archivo ya se había importado: no se cambió nada.' : `Se importó el archivo: ${result.created} altas, ${result.updated} cambios, ${result.unchanged} sin cambios.`);
+    onImported();
+  }
+
+  const changes = preview ? preview.created + preview.updated : 0;
+  return (
+    <details className="import-box" data-testid="institutions-import">
+      <summary>Importar instituciones desde un archivo (CSV o XLSX)</summary>
+      <p className="hint">Use las columnas de «Descargar XLSX/CSV»: Nombre, Siglas, Orden de gobierno, Alta y Baja (Folio para modificar una registrada). Primero se revisa el archivo; no se guarda nada hasta que confirme.</p>
+      <div className="export-buttons">
+        <label htmlFor="institutions-file" className="visually-hidden">
+          Archivo de instituciones
+        </label>
+        <input id="institutions-file" ref={input} type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => { setFile(e.target.files?.[0] ?? null); setPreview(null); setError(null); }} />
+        <button type="button" className="button button-secondary button-small" onClick={check} disabled={!file || busy !== null}>
+          Revisar archivo
+        </button>
+        <span role="status" className="hint">
+          {busy === 'check' ? 'Revisando el archivo…' : busy === 'import' ? 'Importando…' : ''}
+        </span>
+      </div>
+      {error ? <p role="alert" className="field-errors">{error}</p> : null}
+      {done ? <SuccessNotice>{done}</SuccessNotice> : null}
+      {preview ? (
+        preview.errors.length ? (
+          <div data-testid="import-errors">
+            <p role="alert" className="notice notice-warning">
+              El archivo tiene {preview.errors.length === 1 ? '1 error' : `${preview.errors.length} errores`}; corríjalo y revíselo de nuevo. No se importó nada.
+            </p>
+            <ScrollTable label="Errores del archivo" testId="import-errors-table" columns={['Línea', 'Columna', 'Problema']}>
+              {preview.errors.map((e, i) => (
+                <tr key={i}>
+                  <th scope="row">{e.line}</th>
+                  <td data-label="Columna">{e.column ?? '—'}</td>
+                  <td data-label="Problema">{e.message}</td>
+                </tr>
+              ))}
+            </ScrollTable>
+          </div>
+        ) : (
+          <div data-testid="import-preview">
+            <p className="summary">
+              {preview.rowCount} filas: {preview.created} altas nuevas, {preview.updated} cambios, {preview.unchanged} sin cambios.
+              {preview.alreadyImported ? ' Este archivo ya se importó antes.' : ''}
+            </p>
+            <ScrollTable label="Lo que hará la importación" testId="import-preview-table" columns={['Línea', 'Institución', 'Resultado']}>
+              {preview.rows.map((r) => (
+                <tr key={r.line}>
+                  <th scope="row">{r.line}</th>
+                  <td data-label="Institución">{r.label}</td>
+                  <td data-label="Resultado">
+                    {ACTION_LABELS[r.action]}
+                    {r.changes.length ? `: ${r.changes.map((c) => FIELD_LABELS[c] ?? c).join(', ')}` : ''}
+                  </td>
+                </tr>
+              ))}
+            </ScrollTable>
+            <button type="button" className="button" onClick={confirm} disabled={busy !== null || (changes === 0 && !preview.alreadyImported)}>
+              {changes === 0 ? 'No hay cambios que importar' : `Importar ${changes === 1 ? '1 cambio' : `${changes} cambios`}`}
+            </button>
+          </div>
+        )
+      ) : null}
+    </details>
+  );
+}
