@@ -27,7 +27,7 @@ export function ExportButtons({ path, query = {}, formats, what, testId }: { pat
       saveDownload(await api.download(`${path}?${params}`), `${what}.${format}`);
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
-      setError(e.status === 400 ? e.message : describeLoadError(e));
+      setError(e.status === 400 ? e.errors.map((x) => x.message).join(' ') || e.message : describeLoadError(e));
     } finally {
       setBusy(null);
     }
