@@ -16,6 +16,7 @@ import { ParticipationsRepository } from '../plans/participations.repository.js'
 import { ParticipationsService } from '../plans/participations.service.js';
 import type { Program } from '../programs/program.entity.js';
 import { planInstitutionImport, type InstitutionImportPlan, type PlannedInstitution } from './institution-import-plan.js';
+import { institutionAuditView } from './institution-audit.js';
 import { institutionNameKey } from './institution-name.js';
 import type { Institution } from './institution.entity.js';
 import { InstitutionsRepository } from './institutions.repository.js';
@@ -48,18 +49,18 @@ export class InstitutionsImportService {
     if (!upload) throw new FieldValidationException([{ field: 'file', message: 'file is required (multipart field "file")' }]);
     const file = await readTabularFile(upload.buffer);
     const fileHash = createHash('sha256').update(upload.buffer).digest('hex');
-    const program = await this.participationsService.findProgramOrFail(programIdOrCode);
     // The name is the client's: keep it printable and within the column.
     const fileName = upload.originalname.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 255) || 'archivo';
     const base = { kind: 'institutions' as const, dryRun, fileName, format: file.format, fileHash, rowCount: file.rows.length };
 
     if (dryRun) {
-      const { participation } = await this.participationsService.findParticipationOrFail(programIdOrCode, stateCode);
+      const { program, participation } = await this.participationsService.findParticipationOrFail(programIdOrCode, stateCode);
       const plan = await this.plan(this.institutions, participation, program, file);
       const previous = await this.batches.findByHash(participation.id, 'institutions', fileHash);
       return { ...base, ...summary(plan), alreadyImported: previous !== null, importedAt: previous?.createdAt.toISOString() ?? null };
     }
 
+    const program = await this.participationsService.findProgramOrFail(programIdOrCode);
     return this.dataSource.transaction(async (tx) => {
       const participation = await lockOpenParticipation(this.participations, tx, program, stateCode);
       const batches = this.batches.forTx(tx);
@@ -85,16 +86,15 @@ export class InstitutionsImportService {
   private async apply(tx: EntityManager, user: AuthUser, program: Program, stateCode: string, participation: Participation, existing: Map<string, Institution>, row: PlannedInstitution, fileName: string): Promise<void> {
     const institutions = this.institutions.forTx(tx);
     const audit = this.audit.forTx(tx);
-    const view = (i: Institution) => ({ name: i.name, acronym: i.acronym, order: i.orderOfGovernment, joinedOn: i.joinedOn, exitedOn: i.exitedOn });
     if (row.action === 'create') {
       const created = await institutions.insert({ participationId: participation.id, name: row.name, nameKey: institutionNameKey(row.name), acronym: row.acronym, orderOfGovernment: row.order, joinedOn: row.joinedOn, exitedOn: row.exitedOn });
-      await audit.record({ actor: user, action: 'institution.create', entityType: 'institution', entityId: created.id, programId: program.id, stateCode, after: view(created), justification: `import: ${fileName}` });
+      await audit.record({ actor: user, action: 'institution.create', entityType: 'institution', entityId: created.id, programId: program.id, stateCode, after: institutionAuditView(created), justification: `import: ${fileName}` });
     } else if (row.action === 'update') {
       const institution = existing.get(row.institutionId!)!;
-      const before = view(institution);
+      const before = institutionAuditView(institution);
       Object.assign(institution, { name: row.name, nameKey: institutionNameKey(row.name), acronym: row.acronym, exitedOn: row.exitedOn });
       await institutions.save(institution);
-      await audit.record({ actor: user, action: 'institution.update', entityType: 'institution', entityId: institution.id, programId: program.id, stateCode, before, after: view(institution), justification: `import: ${fileName}` });
+      await audit.record({ actor: user, action: 'institution.update', entityType: 'institution', entityId: institution.id, programId: program.id, stateCode, before, after: institutionAuditView(institution), justification: `import: ${fileName}` });
     }
   }
 

@@ -11,9 +11,9 @@ import type { CreateInstitutionDto } from './dto/create-institution.dto.js';
 import { toInstitutionResponse, type InstitutionResponse } from './dto/institution.response.js';
 import type { UpdateInstitutionDto } from './dto/update-institution.dto.js';
 import { institutionNameKey, tidyInstitutionName } from './institution-name.js';
-import type { Institution } from './institution.entity.js';
 import { InstitutionsRepository } from './institutions.repository.js';
 import { lockOpenParticipation } from './open-participation.js';
+import { institutionAuditView } from './institution-audit.js';
 
 @Injectable()
 export class InstitutionsService {
@@ -56,7 +56,7 @@ export class InstitutionsService {
         joinedOn,
         exitedOn: null,
       });
-      await this.audit.forTx(tx).record({ actor: user, action: 'institution.create', entityType: 'institution', entityId: institution.id, programId: program.id, stateCode, after: auditView(institution) });
+      await this.audit.forTx(tx).record({ actor: user, action: 'institution.create', entityType: 'institution', entityId: institution.id, programId: program.id, stateCode, after: institutionAuditView(institution) });
       return toInstitutionResponse(institution);
     });
   }
@@ -73,7 +73,7 @@ export class InstitutionsService {
       const institutions = this.institutions.forTx(tx);
       const institution = await institutions.findInParticipation(participation.id, institutionId);
       if (!institution) throw new NotFoundException(`Institution ${institutionId} is not registered in state ${stateCode}`);
-      const before = auditView(institution);
+      const before = institutionAuditView(institution);
       const errors: FieldError[] = [];
       const name = dto.name === undefined ? institution.name : tidyInstitutionName(dto.name);
       const exitedOn = dto.exitedOn === undefined ? institution.exitedOn : dto.exitedOn;
@@ -82,7 +82,7 @@ export class InstitutionsService {
       }
       if (errors.length) throw new FieldValidationException(errors);
       Object.assign(institution, { name, nameKey: institutionNameKey(name), acronym: dto.acronym === undefined ? institution.acronym : tidyAcronym(dto.acronym), exitedOn });
-      const after = auditView(institution);
+      const after = institutionAuditView(institution);
       if (JSON.stringify(before) === JSON.stringify(after)) {
         throw new FieldValidationException([{ field: 'body', message: 'nothing changes: the institution already has these values' }]);
       }
@@ -116,8 +116,4 @@ async function assertNameFree(institutions: InstitutionsRepository, participatio
 function tidyAcronym(acronym: string | null | undefined): string | null {
   const t = acronym?.trim();
   return t ? t : null;
-}
-
-function auditView(i: Institution) {
-  return { name: i.name, acronym: i.acronym, order: i.orderOfGovernment, joinedOn: i.joinedOn, exitedOn: i.exitedOn };
 }
