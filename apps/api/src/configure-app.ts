@@ -9,7 +9,6 @@ import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { AppConfig } from '../../../libs/platform/src/config/app-config.js';
 import { HttpExceptionFilter, localize } from '../../../libs/platform/src/http/http-exception.filter.js';
-import { preferredLanguage } from '../../../libs/platform/src/i18n/translate.js';
 import { StorableTextPipe } from '../../../libs/platform/src/http/storable-text.pipe.js';
 import { createValidationPipe } from '../../../libs/platform/src/http/validation.pipe.js';
 import { createOpenApiDocument } from './openapi-document.js';
@@ -60,6 +59,6 @@ function serveDashboard(app: NestExpressApplication, dir: string): void {
 /** Malformed or oversized JSON fails before Nest sees the request; shape it like every other error. */
 function bodyParserErrors(err: unknown, req: express.Request, res: express.Response, next: express.NextFunction): void {
   if (!err) return next();
-  const body = localize(new HttpExceptionFilter().toBody(err), preferredLanguage(req.headers['accept-language']));
+  const body = localize(new HttpExceptionFilter().toBody(err), req.headers['accept-language']);
   res.status(body.statusCode).json({ ...body, requestId: (req as { id?: unknown }).id });
 }

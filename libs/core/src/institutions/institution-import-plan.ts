@@ -1,7 +1,11 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { flattenValidationErrors } from '../../../platform/src/http/field-errors.js';
 import { GOVERNMENT_ORDER_ES } from '../../../platform/src/i18n/labels-es.js';
 import { isValidDate } from '../../../platform/src/util/dates.js';
 import { mapColumns, type ImportRowError } from '../imports/column-map.js';
 import { headerKey, type TabularFile } from '../imports/tabular-file.js';
+import { CreateInstitutionDto } from './dto/create-institution.dto.js';
 import { INSTITUTION_COLUMNS } from './institution-tables.js';
 import { institutionNameKey, tidyInstitutionName } from './institution-name.js';
 import { GOVERNMENT_ORDERS, type GovernmentOrder, type Institution } from './institution.entity.js';
@@ -49,13 +53,12 @@ export function planInstitutionImport(file: TabularFile, existing: readonly Inst
     const rowErrors: ImportRowError[] = [];
     const err = (key: string | null, message: string) => rowErrors.push({ line, column: key ? col(key) : null, field: key, message });
     const name = tidyInstitutionName(v.name ?? '');
-    if (!name) err('name', 'name must not be blank');
-    else if (name.length > 300) err('name', 'name must be shorter than or equal to 300 characters');
     const acronym = v.acronym ? v.acronym : null;
-    if (acronym && acronym.length > 40) err('acronym', 'acronym must be shorter than or equal to 40 characters');
     const order = ORDER_BY_WORD.get(headerKey(v.order ?? ''));
-    if (!order) err('order', `order must be one of: ${GOVERNMENT_ORDERS.join(', ')}`);
-    for (const key of ['joinedOn', 'exitedOn'] as const) if (v[key] && !isValidDate(v[key])) err(key, `${key} must be a calendar date YYYY-MM-DD`);
+    // The row's fields follow the registration form's rules (one home): the same DTO, the same messages.
+    const fields = plainToInstance(CreateInstitutionDto, { name: v.name ?? '', acronym: acronym ?? undefined, order: order ?? v.order ?? '', joinedOn: v.joinedOn || undefined });
+    for (const e of flattenValidationErrors(validateSync(fields))) err(e.field, e.message);
+    if (v.exitedOn && !isValidDate(v.exitedOn)) err('exitedOn', 'exitedOn must be a calendar date YYYY-MM-DD');
     const id = v.id || null;
     if (id && !UUID.test(id)) err('id', 'id must be a UUID');
 

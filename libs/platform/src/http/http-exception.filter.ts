@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { Request, Response } from 'express';
 import { classifyDatabaseError } from './database-errors.js';
 import type { FieldError } from './field-errors.js';
-import { preferredLanguage, toSpanish, type Language } from '../i18n/translate.js';
+import { localizeMessage, localizeMessages } from '../i18n/translate.js';
 
 /** Seconds a client is asked to wait after a 503 (`Retry-After`): about how long a database restart takes. */
 export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
@@ -33,7 +33,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
       this.logger.error({ err: exception, requestId: body.requestId, path: req?.url }, 'request failed');
     }
     if (res.headersSent) return;
-    localize(body, preferredLanguage(req?.headers?.['accept-language']));
+    localize(body, req?.headers?.['accept-language']);
     if (body.statusCode === 503 && !res.getHeader('Retry-After')) res.setHeader('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
     res.status(body.statusCode).json(body);
   }
@@ -84,10 +84,8 @@ function fromBodyParserError(exception: unknown): ErrorBody | null {
 }
 
 /** Messages in the caller's language (es-MX by `Accept-Language`); the body's shape never changes. */
-export function localize(body: ErrorBody, language: Language): ErrorBody {
-  if (language === 'es') {
-    body.message = toSpanish(body.message);
-    body.errors = body.errors.map((e) => ({ field: e.field, message: toSpanish(e.message) }));
-  }
+export function localize(body: ErrorBody, acceptLanguage: string | undefined): ErrorBody {
+  body.message = localizeMessage(body.message, acceptLanguage);
+  body.errors = localizeMessages(body.errors, acceptLanguage);
   return body;
 }

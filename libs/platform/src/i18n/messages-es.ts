@@ -130,8 +130,6 @@ export const MESSAGES_ES: ReadonlyArray<readonly [string, string]> = [
   ['the order of government of a registered institution cannot change (it is {})', 'El orden de gobierno de una institución registrada no cambia (es {0})'],
   ['the date a registered institution joined cannot change (it is {})', 'La fecha de alta de una institución registrada no cambia (es {0})'],
   ['The file has errors; nothing was imported', 'El archivo tiene errores; no se importó nada'],
-  ['acronym must be shorter than or equal to 40 characters', 'Las siglas admiten como máximo 40 caracteres'],
-  ['name must be shorter than or equal to 300 characters', 'El nombre admite como máximo 300 caracteres'],
   ['id must be a UUID', 'id debe ser un UUID'],
   ['percent must be a number with at most two decimals', 'Escriba un porcentaje de 0 a 100, con hasta dos decimales.'],
   ['a completed report must have percent 100', 'Una actividad concluida lleva 100 %.'],

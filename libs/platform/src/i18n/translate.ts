@@ -33,10 +33,6 @@ function translateOne(message: string): string | null {
   return null;
 }
 
-export function hasSpanish(message: string): boolean {
-  return toSpanish(message) !== message;
-}
-
 /**
  * The language of the answer from `Accept-Language`: Spanish when the client prefers any Spanish (`es`,
  * `es-MX`, `es-419`) over English, English otherwise (and when the header is absent).
@@ -55,7 +51,12 @@ export function preferredLanguage(header: string | undefined): Language {
   return best?.lang ?? 'en';
 }
 
-/** Messages carried in a successful answer (e.g. a dry run's row errors), in the caller's language. */
+/** A message in the caller's language: es-MX when `Accept-Language` prefers Spanish, as written otherwise. */
+export function localizeMessage(message: string, acceptLanguage: string | undefined): string {
+  return preferredLanguage(acceptLanguage) === 'es' ? toSpanish(message) : message;
+}
+
+/** The same for a list (an error's field messages, a dry run's row errors). */
 export function localizeMessages<T extends { message: string }>(items: readonly T[], acceptLanguage: string | undefined): T[] {
-  return preferredLanguage(acceptLanguage) === 'es' ? items.map((i) => ({ ...i, message: toSpanish(i.message) })) : [...items];
+  return items.map((i) => ({ ...i, message: localizeMessage(i.message, acceptLanguage) }));
 }
