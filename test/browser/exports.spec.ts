@@ -125,4 +125,34 @@ describe.runIf(browserTestsEnabled)('Exports and imports in the browser', () => 
     await eventually(() => panel.getByTestId('institutions-table').locator('tbody tr').count()).toBe(2);
     expect(await textOf(panel.getByTestId('institutions-table'))).toContain('Comisión Estatal del Agua');
   });
+
+  it('a state officer downloads its reports as CSV, adds a row and imports it after the dry run; the plan shows the new figure', async () => {
+    const wp = await h.newPage();
+    const { page } = wp;
+    await h.login(wp, officer.email);
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-reports').getByRole('button', { name: 'Descargar reportes de la entidad en CSV' }).click()]);
+    const exported = (await bytes(csv)).toString('utf8').replace(/\r?\n$/, '');
+    expect(exported.split(/\r?\n/)).toHaveLength(2); // the header and the report of 1.1
+
+    const box = page.getByTestId('reports-import');
+    await box.locator('summary').click();
+    const file = page.getByLabel('Archivo de reportes');
+    // The export with one more row: a new report on 1.2 (no Folio), written as someone would in Spanish.
+    const added = `${exported}\r\n,20,1.2,,,En proceso,45,2025-02-25,Se instaló el comité,,Liga: Acta del comité <https://transparencia.example.mx/acta>,,,,,`;
+    await file.setInputFiles({ name: 'reportes.csv', mimeType: 'text/csv', buffer: Buffer.from(added.replace('2025-02-25', '2025-03-09')) });
+    await box.getByRole('button', { name: 'Revisar archivo' }).click();
+    await eventually(() => textOf(box.getByTestId('import-errors-table'))).toContain('no puede ser posterior a hoy');
+
+    await file.setInputFiles({ name: 'reportes.csv', mimeType: 'text/csv', buffer: Buffer.from(added) });
+    await box.getByRole('button', { name: 'Revisar archivo' }).click();
+    const preview = box.getByTestId('import-preview');
+    await eventually(() => textOf(preview.locator('.summary'))).toBe('2 filas: 1 reporte nuevo, 1 ya registrado.');
+    expect(await textOf(preview.getByTestId('import-preview-table'))).toContain('1.2 · 2025-02-25');
+    await h.screenshot(wp, 'reports-import', { locator: box });
+    await box.getByRole('button', { name: 'Importar 1 reporte nuevo' }).click();
+    await eventually(() => textOf(box)).toContain('Se importó el archivo: 1 reporte nuevo, pendientes de revisión por la coordinación.');
+    await eventually(async () => textOf(page.getByTestId('plan-table').locator('tbody tr', { hasText: '1.2' }).first())).toContain('45');
+    const queue = (await h.t.http().get(`/api/v1/programs/${P}/review-queue?stateCode=20`).set((await h.t.as('coordinator')).auth).expect(200)).body.items as { activityCode: string; percent: number }[];
+    expect(queue).toContainEqual(expect.objectContaining({ activityCode: '1.2', percent: 45 }));
+  });
 });

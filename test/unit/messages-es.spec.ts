@@ -16,6 +16,7 @@ function messagesInSource(): Array<{ file: string; text: string }> {
         const patterns = [
           /new (?:NotFound|Conflict|Forbidden|Unauthorized|BadRequest|ServiceUnavailable|PayloadTooLarge|UnprocessableEntity)Exception\(\s*([`'])((?:\\.|(?!\1).)*)\1/g,
           /message: (?:\(\) => )?([`'])((?:\\.|(?!\1).)*)\1/g,
+          /\bconst message = ([`'])((?:\\.|(?!\1).)*)\1/g,
           // The import's helpers: fileError('…') and a row's err(column, '…').
           /\bfileError\(([`'])((?:\\.|(?!\1).)*)\1/g,
           /\berr\((?:'[^']*'|null|key),\s*([`'])((?:\\.|(?!\1).)*)\1/g,

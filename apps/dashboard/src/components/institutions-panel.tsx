@@ -7,7 +7,7 @@ import { describeLoadError, EmptyState, ErrorNotice, LoadError, Loading, Success
 import { Field, type FieldErrors } from './field';
 import { ExportButtons } from './export-buttons';
 import { FormActions } from './form-actions';
-import { InstitutionsImport } from './institutions-import';
+import { FileImport, type ImportWords } from './file-import';
 import { ProgressCell } from './progress-bits';
 import { ScrollTable } from './scroll-table';
 import { reviseMessage, useApiForm } from './use-api-form';
@@ -77,7 +77,7 @@ export function InstitutionsPanel({ institutionsPath, institutions, canEdit, tod
               institutions.reload();
             }}
           />
-          <InstitutionsImport institutionsPath={institutionsPath} onImported={institutions.reload} />
+          <FileImport path={`${institutionsPath}/import`} words={IMPORT_WORDS} testId="institutions-import" onImported={institutions.reload} />
         </>
       ) : null}
     </section>
@@ -85,6 +85,18 @@ export function InstitutionsPanel({ institutionsPath, institutions, canEdit, tod
 }
 
 const FORM_FIELDS = ['name', 'acronym', 'order', 'joinedOn'];
+
+const IMPORT_WORDS: ImportWords = {
+  title: 'Importar instituciones desde un archivo (CSV o XLSX)',
+  hint: 'Use las columnas de «Descargar XLSX/CSV»: Nombre, Siglas, Orden de gobierno, Alta y Baja (Folio para modificar una registrada).',
+  fileLabel: 'Archivo de instituciones',
+  recordColumn: 'Institución',
+  actions: { create: 'Alta nueva', update: 'Cambio', unchanged: 'Sin cambios' },
+  fields: { name: 'Nombre', acronym: 'Siglas', exitedOn: 'Baja' },
+  changes: (n) => (n === 1 ? '1 cambio' : `${n} cambios`),
+  counts: (r) => `${r.created} altas nuevas, ${r.updated} cambios, ${r.unchanged} sin cambios`,
+  done: (r) => `Se importó el archivo: ${r.created} altas, ${r.updated} cambios, ${r.unchanged} sin cambios.`,
+};
 
 function InstitutionForm({ path, onSubmit, onRegistered }: { path: string; onSubmit: () => void; onRegistered: (i: Institution) => void }) {
   const { api } = useSession();

@@ -20,6 +20,7 @@ import { formatDate, formatPercent, REPORT_STATUS_LABELS, todayIn } from '../uti
 import { useDocumentTitle } from '../util/use-title';
 import type { PageProps } from './registry';
 import { ExportButtons } from '../components/export-buttons';
+import { FileImport, type ImportWords } from '../components/file-import';
 
 /** What the panel under the activities table shows: a re-plan form, a report form, or an item's history. */
 type Panel = { kind: 'replan' | 'report' | 'history'; activityCode: string; answering?: Report } | null;
@@ -146,6 +147,18 @@ export function StatePage({ params, user }: PageProps) {
         <h2 id="plan-items-title">Actividades del programa estatal</h2>
         <ExportButtons path={`${base}/progress/export`} query={{ asOf: progress.data?.asOf }} formats={['xlsx', 'csv']} what="actividades de la entidad" testId="export-state-items" />
         <ExportButtons path={`${base}/reports/export`} formats={['xlsx', 'csv']} what="reportes de la entidad" testId="export-reports" />
+        {canReport ? (
+          <FileImport
+            path={`${base}/reports/import`}
+            words={REPORT_IMPORT_WORDS}
+            testId="reports-import"
+            onImported={() => {
+              progress.reload();
+              returned.reload();
+              setHistoryTick((n) => n + 1);
+            }}
+          />
+        ) : null}
         {saved ? <SuccessNotice>{saved}</SuccessNotice> : null}
         {items.length ? (
           <PlanTable
@@ -220,4 +233,19 @@ export function StatePage({ params, user }: PageProps) {
       <StateRoundsPanel programCode={programCode} stateCode={stateCode} canSubmit={canEdit && !exitedOn} asOf={null} />
     </>
   );
+}
+
+const REPORT_IMPORT_WORDS: ImportWords = {
+  title: 'Importar reportes desde un archivo (CSV o XLSX)',
+  hint: 'Use las columnas de «Descargar XLSX/CSV» de reportes: Actividad, Institución (por su nombre), Estado de la actividad, Porcentaje, Fecha del reporte y, si quiere, Descripción del avance, Métricas (nombre=valor) y Evidencia (ligas: «Liga: título <https://…>»). Una fila sin Folio es un reporte nuevo; los documentos se adjuntan en el formulario.',
+  fileLabel: 'Archivo de reportes',
+  recordColumn: 'Reporte',
+  actions: { create: 'Reporte nuevo', update: 'Cambio', unchanged: 'Ya registrado' },
+  changes: (n) => newReports(n),
+  counts: (r) => `${newReports(r.created)}, ${r.unchanged === 1 ? '1 ya registrado' : `${r.unchanged} ya registrados`}`,
+  done: (r) => `Se importó el archivo: ${newReports(r.created)}, pendientes de revisión por la coordinación.`,
+};
+
+function newReports(n: number): string {
+  return n === 1 ? '1 reporte nuevo' : `${n} reportes nuevos`;
 }

@@ -16,7 +16,7 @@ import { reviewRoundReport } from './review-round-pdf.js';
 import { indicatorsTable } from './tables/indicator-tables.js';
 import { institutionsTable } from '../institutions/institution-tables.js';
 import { stateFiguresTable, stateItemsTable } from '../progress/progress-tables.js';
-import { reportsTable } from './tables/report-tables.js';
+import { reportsTable } from '../reports/report-tables.js';
 import { reviewRoundTables } from './tables/review-round-tables.js';
 
 const REPORT_PAGE = 500;

@@ -2,7 +2,7 @@ import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGenerat
 import { Participation } from '../plans/participation.entity.js';
 import { User } from '../users/user.entity.js';
 
-export const IMPORT_KINDS = ['institutions'] as const;
+export const IMPORT_KINDS = ['institutions', 'reports'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /**

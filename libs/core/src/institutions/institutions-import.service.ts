@@ -1,16 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { assertCanWriteState } from '../../../platform/src/auth/access.js';
 import type { AuthUser } from '../../../platform/src/auth/roles.js';
 import { Clock } from '../../../platform/src/clock/clock.js';
-import { FieldValidationException } from '../../../platform/src/http/field-errors.js';
 import { AuditRepository } from '../audit/audit.repository.js';
-import type { ImportRowError } from '../imports/column-map.js';
 import type { ImportResultResponse } from '../imports/dto/import-result.response.js';
 import { ImportBatchesRepository } from '../imports/import-batches.repository.js';
-import type { ImportBatch } from '../imports/import-batch.entity.js';
-import { readTabularFile, type TabularFile } from '../imports/tabular-file.js';
+import { alreadyImported, importRefused, readUpload, type ImportUpload } from '../imports/import-upload.js';
+import type { TabularFile } from '../imports/tabular-file.js';
 import type { Participation } from '../plans/participation.entity.js';
 import { ParticipationsRepository } from '../plans/participations.repository.js';
 import { ParticipationsService } from '../plans/participations.service.js';
@@ -20,12 +17,7 @@ import { institutionAuditView } from './institution-audit.js';
 import { institutionNameKey } from './institution-name.js';
 import type { Institution } from './institution.entity.js';
 import { InstitutionsRepository } from './institutions.repository.js';
-import { lockOpenParticipation } from './open-participation.js';
-
-export interface ImportUpload {
-  originalname: string;
-  buffer: Buffer;
-}
+import { lockOpenParticipation } from '../plans/open-participation.js';
 
 /**
  * Institutions from a CSV or XLSX (the export's columns): a dry run says what each row would do and every
@@ -46,12 +38,7 @@ export class InstitutionsImportService {
 
   async import(user: AuthUser, programIdOrCode: string, stateCode: string, upload: ImportUpload | undefined, dryRun: boolean): Promise<ImportResultResponse> {
     assertCanWriteState(user, stateCode, ['coordinator']);
-    if (!upload) throw new FieldValidationException([{ field: 'file', message: 'file is required (multipart field "file")' }]);
-    const file = await readTabularFile(upload.buffer);
-    const fileHash = createHash('sha256').update(upload.buffer).digest('hex');
-    // The name is the client's: keep it printable and within the column.
-    const fileName = upload.originalname.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 255) || 'archivo';
-    const base = { kind: 'institutions' as const, dryRun, fileName, format: file.format, fileHash, rowCount: file.rows.length };
+    const { file, fileHash, fileName, base } = await readUpload('institutions', upload, dryRun);
 
     if (dryRun) {
       const { program, participation } = await this.participationsService.findParticipationOrFail(programIdOrCode, stateCode);
@@ -64,16 +51,17 @@ export class InstitutionsImportService {
     return this.dataSource.transaction(async (tx) => {
       const participation = await lockOpenParticipation(this.participations, tx, program, stateCode);
       const batches = this.batches.forTx(tx);
+      await batches.lockFile(participation.id, 'institutions', fileHash);
       const previous = await batches.findByHash(participation.id, 'institutions', fileHash);
-      if (previous) return { ...base, ...counts(previous), errors: [], rows: [], alreadyImported: true, importedAt: previous.createdAt.toISOString() };
+      if (previous) return { ...base, ...alreadyImported(previous) };
       const institutions = this.institutions.forTx(tx);
       const plan = await this.plan(institutions, participation, program, file);
-      if (plan.errors.length) throw new FieldValidationException(plan.errors.map(asFieldError), 'The file has errors; nothing was imported');
+      if (plan.errors.length) throw importRefused(plan.errors);
       const existing = new Map((await institutions.findByParticipation(participation.id)).map((i) => [i.id, i]));
       for (const row of plan.rows) await this.apply(tx, user, program, stateCode, participation, existing, row, fileName);
       const s = summary(plan);
       const batch = await batches.insert({ participationId: participation.id, kind: 'institutions', fileHash, fileName, rowCount: file.rows.length, created: s.created, updated: s.updated, unchanged: s.unchanged, actorId: user.id });
-      await this.audit.forTx(tx).record({ actor: user, action: 'institutions.import', entityType: 'import_batch', entityId: batch.id, programId: program.id, stateCode, after: { fileName: batch.fileName, fileHash, ...counts(batch) } });
+      await this.audit.forTx(tx).record({ actor: user, action: 'institutions.import', entityType: 'import_batch', entityId: batch.id, programId: program.id, stateCode, after: { fileName: batch.fileName, fileHash, created: s.created, updated: s.updated, unchanged: s.unchanged } });
       return { ...base, ...s, alreadyImported: false, importedAt: batch.createdAt.toISOString() };
     });
   }
@@ -109,11 +97,4 @@ function summary(plan: InstitutionImportPlan) {
     errors: plan.errors,
     rows: plan.rows.map((r) => ({ line: r.line, action: r.action, recordId: r.institutionId, label: r.name, changes: [...r.changes] })),
   };
-}
-
-const counts = (b: ImportBatch) => ({ created: b.created, updated: b.updated, unchanged: b.unchanged });
-
-/** A confirmed import refused: each error as a field error, `rows.<line>.<column key>` (line 1 is the header). */
-function asFieldError(e: ImportRowError) {
-  return { field: `rows.${e.line}${e.field ? `.${e.field}` : ''}`, message: e.message };
 }

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiPayloadTooLargeResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, Param, Patch, Post, Query, UploadedFile } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AnyRole, Auth, CurrentUser } from '../../../platform/src/auth/auth.decorators.js';
 import type { AuthUser } from '../../../platform/src/auth/roles.js';
 import { ApiUuidParam, uuidParam } from '../../../platform/src/http/params.js';
@@ -7,9 +7,9 @@ import { CreateInstitutionDto } from './dto/create-institution.dto.js';
 import { InstitutionResponse } from './dto/institution.response.js';
 import { UpdateInstitutionDto } from './dto/update-institution.dto.js';
 import { localizeMessages } from '../../../platform/src/i18n/translate.js';
-import { UPLOAD_FIELD, UploadInterceptor, type UploadedEvidenceFile } from '../files/upload.interceptor.js';
+import type { UploadedEvidenceFile } from '../files/upload.interceptor.js';
 import { ImportQueryDto, ImportResultResponse } from '../imports/dto/import-result.response.js';
-import { MAX_IMPORT_ROWS } from '../imports/tabular-file.js';
+import { ImportRoute } from '../imports/import-route.decorator.js';
 import { InstitutionsImportService } from './institutions-import.service.js';
 import { InstitutionsService } from './institutions.service.js';
 
@@ -28,14 +28,7 @@ export class InstitutionsController {
     return this.institutions.register(user, programId, stateCode, dto);
   }
 
-  @Post('import')
-  @HttpCode(200)
-  @Auth('coordinator', 'state_officer')
-  @UseInterceptors(UploadInterceptor)
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: [UPLOAD_FIELD], properties: { [UPLOAD_FIELD]: { type: 'string', format: 'binary', description: `CSV (UTF-8) or XLSX (first sheet) with the columns of the institutions export, by key or es-MX header; at most ${MAX_IMPORT_ROWS} rows` } } } })
-  @ApiOkResponse({ type: ImportResultResponse, description: 'Coordinator, or the state’s own officer. Dry run (default): what each row would do and every error (line, column, message), nothing written. dryRun=false: the same plan applied in one transaction, once per file (SHA-256); any error refuses the whole file (400, fields rows.<line>.<column>)' })
-  @ApiPayloadTooLargeResponse({ description: 'Larger than RUMBO_UPLOAD_MAX_BYTES (default 10 MB)' })
+  @ImportRoute('import', 'the columns of the institutions export', 'the same plan applied in one transaction')
   async import(
     @CurrentUser() user: AuthUser,
     @Param('programId') programId: string,

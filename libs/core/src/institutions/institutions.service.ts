@@ -12,7 +12,7 @@ import { toInstitutionResponse, type InstitutionResponse } from './dto/instituti
 import type { UpdateInstitutionDto } from './dto/update-institution.dto.js';
 import { institutionNameKey, tidyInstitutionName } from './institution-name.js';
 import { InstitutionsRepository } from './institutions.repository.js';
-import { lockOpenParticipation } from './open-participation.js';
+import { lockOpenParticipation } from '../plans/open-participation.js';
 import { institutionAuditView } from './institution-audit.js';
 
 @Injectable()

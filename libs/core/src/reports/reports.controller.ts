@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Post, Query, Res, UploadedFile } from '@nestjs/common';
 import { ApiBody, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AnyRole, Auth, CurrentUser } from '../../../platform/src/auth/auth.decorators.js';
@@ -6,12 +6,20 @@ import type { AuthUser } from '../../../platform/src/auth/roles.js';
 import { CreateReportDto, REPORT_BODY_EXAMPLES } from './dto/create-report.dto.js';
 import { PageQueryDto, ReportQueryDto } from './dto/report-query.dto.js';
 import { ItemHistoryResponse, ReportPageResponse, ReportResponse } from './dto/report.response.js';
+import { localizeMessages } from '../../../platform/src/i18n/translate.js';
+import type { UploadedEvidenceFile } from '../files/upload.interceptor.js';
+import { ImportQueryDto, ImportResultResponse } from '../imports/dto/import-result.response.js';
+import { ImportRoute } from '../imports/import-route.decorator.js';
+import { ReportsImportService } from './reports-import.service.js';
 import { ReportsService } from './reports.service.js';
 
 @ApiTags('reports')
 @Controller('programs/:programId/states/:stateCode')
 export class ReportsController {
-  constructor(private readonly reports: ReportsService) {}
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly imports: ReportsImportService,
+  ) {}
 
   @Post('reports')
   @Auth('coordinator', 'state_officer')
@@ -32,6 +40,20 @@ export class ReportsController {
     res.status(created ? 201 : 200);
     if (!created) res.setHeader('Idempotent-Replayed', 'true');
     return report;
+  }
+
+  @ImportRoute('reports/import', 'the columns of the reports export. A row without Folio is a new report (institution by name, evidence as links); a row with one must match that stored report', 'the new reports submitted in one transaction (each pending review, audited)')
+  @ApiConflictResponse({ description: 'The participation was withdrawn' })
+  async import(
+    @CurrentUser() user: AuthUser,
+    @Param('programId') programId: string,
+    @Param('stateCode') stateCode: string,
+    @Query() query: ImportQueryDto,
+    @UploadedFile() file: UploadedEvidenceFile | undefined,
+    @Headers('accept-language') language: string | undefined,
+  ): Promise<ImportResultResponse> {
+    const result = await this.imports.import(user, programId, stateCode, file, query.dryRun !== 'false');
+    return { ...result, errors: localizeMessages(result.errors, language) };
   }
 
   @Get('reports')

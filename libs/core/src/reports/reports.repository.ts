@@ -244,6 +244,12 @@ export class ReportsRepository extends BaseRepository {
     return view ?? null;
   }
 
+  /** Those of the given reports that belong to the participation (the reports a file being imported names). */
+  findInParticipation(participationId: string, ids: readonly string[]): Promise<ReportView[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.load(this.views().where('pi.participation_id = :participationId', { participationId }).andWhere('r.id IN (:...ids)', { ids }));
+  }
+
   /** A state's reports, filtered, newest first (reportedOn, then creation order, both descending). */
   async findPage(f: ReportFilter): Promise<Page<ReportView>> {
     const qb = this.views().where('pi.participation_id = :participationId', { participationId: f.participationId });

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
+import { IMPORT_KINDS, type ImportKind } from '../import-batch.entity.js';
 
 export class ImportQueryDto {
   @ApiPropertyOptional({ enum: ['true', 'false'], default: 'true', description: '`true` (default): check the file and say what it would do, writing nothing. `false`: import it, in one transaction' })
@@ -18,12 +19,12 @@ export class ImportRowResponse {
   @ApiProperty({ example: 2 }) line: number;
   @ApiProperty({ enum: ['create', 'update', 'unchanged'] }) action: 'create' | 'update' | 'unchanged';
   @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The registered record it matched; null for a new one' }) recordId: string | null;
-  @ApiProperty({ example: 'Secretaría de Finanzas' }) label: string;
+  @ApiProperty({ example: 'Secretaría de Finanzas', description: 'The institution’s name; for a report, activity · institution · date' }) label: string;
   @ApiProperty({ type: [String], example: ['acronym'], description: 'What an update changes' }) changes: string[];
 }
 
 export class ImportResultResponse {
-  @ApiProperty({ enum: ['institutions'] }) kind: 'institutions';
+  @ApiProperty({ enum: IMPORT_KINDS }) kind: ImportKind;
   @ApiProperty({ description: 'true: nothing was written' }) dryRun: boolean;
   @ApiProperty({ example: 'instituciones.xlsx' }) fileName: string;
   @ApiProperty({ enum: ['csv', 'xlsx'] }) format: 'csv' | 'xlsx';

@@ -5,14 +5,31 @@ import { useSession } from '../auth/session';
 import { describeLoadError, SuccessNotice } from './feedback';
 import { ScrollTable } from './scroll-table';
 
-const ACTION_LABELS = { create: 'Alta nueva', update: 'Cambio', unchanged: 'Sin cambios' } as const;
-const FIELD_LABELS: Record<string, string> = { name: 'Nombre', acronym: 'Siglas', exitedOn: 'Baja' };
+/** What one import calls its rows and their outcomes (institutions and reports say it differently). */
+export interface ImportWords {
+  /** `<summary>` of the box. */
+  title: string;
+  /** What the file holds and how it is read. */
+  hint: string;
+  fileLabel: string;
+  /** Header of the column that names each row's record. */
+  recordColumn: string;
+  actions: { create: string; update: string; unchanged: string };
+  /** es-MX names of the fields an update may change. */
+  fields?: Record<string, string>;
+  /** The sentence after a confirmed import. */
+  done: (r: ImportResult) => string;
+  /** The confirm button's object: `n` changes (`1 cambio`, `3 cambios`). */
+  changes: (n: number) => string;
+  /** The counts of a dry run. */
+  counts: (r: ImportResult) => string;
+}
 
 /**
- * Institutions from a CSV or XLSX (the export's columns): first a dry run, which lists what each row would do
- * or every error by line and column; only then "Importar", which writes it all at once (or nothing).
+ * Records from a CSV or XLSX (the export's columns): first a dry run, which lists what each row would do or every
+ * error by line and column; only then "Importar", which writes it all at once (or nothing).
  */
-export function InstitutionsImport({ institutionsPath, onImported }: { institutionsPath: string; onImported: () => void }) {
+export function FileImport({ path, words, testId, onImported }: { path: string; words: ImportWords; testId: string; onImported: () => void }) {
   const { api } = useSession();
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
@@ -28,7 +45,7 @@ export function InstitutionsImport({ institutionsPath, onImported }: { instituti
     setBusy(dryRun ? 'check' : 'import');
     setError(null);
     try {
-      return await api.upload<ImportResult>(`${institutionsPath}/import?dryRun=${dryRun}`, form);
+      return await api.upload<ImportResult>(`${path}?dryRun=${dryRun}`, form);
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       setError(e.status === 400 || e.status === 413 ? e.errors.map((x) => x.message).join(' ') || e.message : describeLoadError(e));
@@ -49,20 +66,20 @@ export function InstitutionsImport({ institutionsPath, onImported }: { instituti
     setPreview(null);
     setFile(null);
     if (input.current) input.current.value = '';
-    setDone(result.alreadyImported ? 'Este archivo ya se había importado: no se cambió nada.' : `Se importó el archivo: ${result.created} altas, ${result.updated} cambios, ${result.unchanged} sin cambios.`);
+    setDone(result.alreadyImported ? 'Este archivo ya se había importado: no se cambió nada.' : words.done(result));
     onImported();
   }
 
   const changes = preview ? preview.created + preview.updated : 0;
   return (
-    <details className="import-box" data-testid="institutions-import">
-      <summary>Importar instituciones desde un archivo (CSV o XLSX)</summary>
-      <p className="hint">Use las columnas de «Descargar XLSX/CSV»: Nombre, Siglas, Orden de gobierno, Alta y Baja (Folio para modificar una registrada). Primero se revisa el archivo; no se guarda nada hasta que confirme.</p>
+    <details className="import-box" data-testid={testId}>
+      <summary>{words.title}</summary>
+      <p className="hint">{words.hint} Primero se revisa el archivo; no se guarda nada hasta que confirme.</p>
       <div className="export-buttons">
-        <label htmlFor="institutions-file" className="visually-hidden">
-          Archivo de instituciones
+        <label htmlFor={`${testId}-file`} className="visually-hidden">
+          {words.fileLabel}
         </label>
-        <input id="institutions-file" ref={input} type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => { setFile(e.target.files?.[0] ?? null); setPreview(null); setError(null); }} />
+        <input id={`${testId}-file`} ref={input} type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => { setFile(e.target.files?.[0] ?? null); setPreview(null); setError(null); }} />
         <button type="button" className="button button-secondary button-small" onClick={check} disabled={!file || busy !== null}>
           Revisar archivo
         </button>
@@ -91,23 +108,23 @@ export function InstitutionsImport({ institutionsPath, onImported }: { instituti
         ) : (
           <div data-testid="import-preview">
             <p className="summary">
-              {preview.rowCount} filas: {preview.created} altas nuevas, {preview.updated} cambios, {preview.unchanged} sin cambios.
+              {preview.rowCount} filas: {words.counts(preview)}.
               {preview.alreadyImported ? ' Este archivo ya se importó antes.' : ''}
             </p>
-            <ScrollTable label="Lo que hará la importación" testId="import-preview-table" columns={['Línea', 'Institución', 'Resultado']}>
+            <ScrollTable label="Lo que hará la importación" testId="import-preview-table" columns={['Línea', words.recordColumn, 'Resultado']}>
               {preview.rows.map((r) => (
                 <tr key={r.line}>
                   <th scope="row">{r.line}</th>
-                  <td data-label="Institución">{r.label}</td>
+                  <td data-label={words.recordColumn}>{r.label}</td>
                   <td data-label="Resultado">
-                    {ACTION_LABELS[r.action]}
-                    {r.changes.length ? `: ${r.changes.map((c) => FIELD_LABELS[c] ?? c).join(', ')}` : ''}
+                    {words.actions[r.action]}
+                    {r.changes.length ? `: ${r.changes.map((c) => words.fields?.[c] ?? c).join(', ')}` : ''}
                   </td>
                 </tr>
               ))}
             </ScrollTable>
             <button type="button" className="button" onClick={confirm} disabled={busy !== null || (changes === 0 && !preview.alreadyImported)}>
-              {changes === 0 ? 'No hay cambios que importar' : `Importar ${changes === 1 ? '1 cambio' : `${changes} cambios`}`}
+              {changes === 0 ? 'No hay cambios que importar' : `Importar ${words.changes(changes)}`}
             </button>
           </div>
         )
