@@ -42,6 +42,7 @@ const ROUTES: RouteCase[] = [
   { name: 'GET /users', method: 'get', path: () => '/api/v1/users', allowed: ['admin'] },
   { name: 'POST /users', method: 'post', path: () => '/api/v1/users', body: () => ({}), allowed: ['admin'] },
   { name: 'PATCH /users/:id', method: 'patch', path: (c) => `/api/v1/users/${c.userId}`, body: () => ({}), allowed: ['admin'] },
+  { name: 'GET /programs/:id/email-messages', method: 'get', path: () => `${P}/email-messages`, allowed: ['admin', 'coordinator'] },
   { name: 'GET /audit-events', method: 'get', path: () => '/api/v1/audit-events', allowed: ['admin', 'coordinator', 'reviewer'] },
 ];
 

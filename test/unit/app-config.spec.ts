@@ -14,6 +14,14 @@ describe('configuration', () => {
     expect(c.demo).toBe(false);
   });
 
+  it('email is off without SMTP_URL; the jobs run on their default schedules, which are settings', () => {
+    const c = loadConfig({});
+    expect(c.SMTP_URL).toBeUndefined();
+    expect(c).toMatchObject({ RUMBO_DAILY_JOBS_CRON: '0 2,3,4 * * *', RUMBO_DIGEST_CRON: '0 8 * * 1', RUMBO_MAIL_RETRY_CRON: '*/5 * * * *', RUMBO_JOBS_TIME_ZONE: 'America/Mexico_City' });
+    const set = loadConfig({ SMTP_URL: 'smtps://avisos:secreto@smtp.example.mx:465', RUMBO_DAILY_JOBS_CRON: '30 1 * * *', RUMBO_DIGEST_CRON: '0 9 * * 5' });
+    expect(set).toMatchObject({ SMTP_URL: 'smtps://avisos:secreto@smtp.example.mx:465', RUMBO_DAILY_JOBS_CRON: '30 1 * * *', RUMBO_DIGEST_CRON: '0 9 * * 5' });
+  });
+
   it('refuses to start without a signing key outside demo mode', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres://u@h/db' })).toThrow(/RUMBO_JWT_SECRET: required outside demo mode/);
   });
@@ -34,6 +42,12 @@ describe('configuration', () => {
     [{ RUMBO_DB_STATEMENT_TIMEOUT_MS: '0' }, 'RUMBO_DB_STATEMENT_TIMEOUT_MS'],
     [{ RUMBO_DB_QUERY_TIMEOUT_MS: 'soon' }, 'RUMBO_DB_QUERY_TIMEOUT_MS'],
     [{ RUMBO_DB_POOL_SIZE: '0' }, 'RUMBO_DB_POOL_SIZE'],
+    [{ SMTP_URL: 'mail.example.mx:25' }, 'SMTP_URL'],
+    [{ RUMBO_DAILY_JOBS_CRON: 'every night' }, 'RUMBO_DAILY_JOBS_CRON'],
+    [{ RUMBO_DIGEST_CRON: '0 25 * * 1' }, 'RUMBO_DIGEST_CRON'],
+    [{ RUMBO_MAIL_RETRY_CRON: '' }, 'RUMBO_MAIL_RETRY_CRON'],
+    [{ RUMBO_JOBS_TIME_ZONE: 'Mars/Olympus' }, 'RUMBO_JOBS_TIME_ZONE'],
+    [{ RUMBO_PUBLIC_URL: 'rumbo.example.mx' }, 'RUMBO_PUBLIC_URL'],
   ])('names the invalid setting %j', (env, name) => {
     expect(() => loadConfig(env)).toThrow(InvalidConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`${name}:`));

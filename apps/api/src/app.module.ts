@@ -1,3 +1,4 @@
+import { MailModule } from '../../../libs/core/src/mail/mail.module.js';
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { randomUUID } from 'node:crypto';
@@ -72,6 +73,7 @@ export class AppModule implements NestModule {
         ReviewsModule,
         ExportsModule,
         RisksModule,
+        MailModule,
         PublicModule,
         ReferenceDataModule,
         DemoModule,

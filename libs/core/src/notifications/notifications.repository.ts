@@ -35,6 +35,14 @@ export interface OpenNotification {
   dueOn: string;
 }
 
+const VIEW_SELECT = `SELECT n.id, n.state_code AS "stateCode", s.name AS "stateName", a.code AS "activityCode", a.name AS "activityName",
+              n.kind, n.due_on::text AS "dueOn", n.detected_on::text AS "detectedOn", n.progress,
+              n.resolved_on::text AS "resolvedOn", n.resolution, n.created_at AS "createdAt"
+         FROM notification n
+         JOIN state s ON s.code = n.state_code
+         JOIN plan_item pi ON pi.id = n.plan_item_id
+         JOIN activity a ON a.id = pi.activity_id`;
+
 export interface NotificationFilter {
   programId: string;
   stateCode: string | null;
@@ -95,6 +103,19 @@ export class NotificationsRepository extends BaseRepository {
     return affected;
   }
 
+  /**
+   * Open notifications for the emails: those detected on `detectedOn` (the day's new ones), or all open ones
+   * when null; by state, due date, activity.
+   */
+  findOpenViews(programId: string, detectedOn: string | null): Promise<NotificationView[]> {
+    return this.em.query(
+      `${VIEW_SELECT}
+        WHERE n.program_id = $1 AND n.resolved_on IS NULL AND ($2::date IS NULL OR n.detected_on = $2)
+        ORDER BY n.state_code, n.due_on, a.position, n.kind`,
+      [programId, detectedOn],
+    );
+  }
+
   /** Newest first (detection date, then creation). */
   async findPage(f: NotificationFilter): Promise<{ total: number; items: NotificationView[] }> {
     const where = `n.program_id = $1 AND ($2::char(2) IS NULL OR n.state_code = $2) AND ($3::varchar IS NULL OR n.kind = $3)
@@ -102,13 +123,7 @@ export class NotificationsRepository extends BaseRepository {
     const params = [f.programId, f.stateCode, f.kind ?? null, f.status ?? null];
     const [{ total }]: { total: string }[] = await this.em.query(`SELECT count(*) AS total FROM notification n WHERE ${where}`, params);
     const items: NotificationView[] = await this.em.query(
-      `SELECT n.id, n.state_code AS "stateCode", s.name AS "stateName", a.code AS "activityCode", a.name AS "activityName",
-              n.kind, n.due_on::text AS "dueOn", n.detected_on::text AS "detectedOn", n.progress,
-              n.resolved_on::text AS "resolvedOn", n.resolution, n.created_at AS "createdAt"
-         FROM notification n
-         JOIN state s ON s.code = n.state_code
-         JOIN plan_item pi ON pi.id = n.plan_item_id
-         JOIN activity a ON a.id = pi.activity_id
+      `${VIEW_SELECT}
         WHERE ${where}
         ORDER BY n.detected_on DESC, n.created_at DESC, n.state_code, a.position, n.kind
         LIMIT $5 OFFSET $6`,

@@ -18,6 +18,6 @@ import { PublicProgressController } from './public-progress.controller.js';
   imports: [ReportsModule, NotificationsModule],
   controllers: [ProgressController, PublicProgressController],
   providers: [ProgressRepository, ProgressJobsRepository, ProgressService, ProgressMaintainer, DailyJobsService],
-  exports: [ProgressService, ProgressMaintainer, DailyJobsService],
+  exports: [ProgressService, ProgressMaintainer, DailyJobsService, ProgressRepository, ProgressJobsRepository],
 })
 export class ProgressModule {}

@@ -25,6 +25,11 @@ export class UsersRepository extends BaseRepository {
     return this.em.find(User, { order: { email: 'ASC' } });
   }
 
+  /** Active users of the roles that receive email (everyone but admins), by email. */
+  findActiveRecipients(): Promise<User[]> {
+    return this.em.find(User, { where: [{ active: true, role: 'coordinator' }, { active: true, role: 'reviewer' }, { active: true, role: 'state_officer' }], order: { email: 'ASC' } });
+  }
+
   countAll(): Promise<number> {
     return this.em.count(User);
   }

@@ -1,5 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { validateCronExpression } from 'cron';
+import { isValidTimeZone } from '../util/dates.js';
 import { IsTrustedProxies, parseTrustedProxies } from './trusted-proxies.js';
 
 const toBool = ({ value }: { value: unknown }) =>
@@ -77,6 +79,38 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1)
   RUMBO_UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
 
+  /**
+   * The SMTP server reminders and digests go out through (`smtp://user:pass@host:587`, `smtps://…:465`); unset, no
+   * email is sent nor queued.
+   */
+  @Transform(({ value }) => (value === '' ? undefined : value))
+  @IsOptional() @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** Where the dashboard is, for the links in emails. */
+  @IsString() @Matches(/^https?:\/\/[^\s]+$/, { message: 'RUMBO_PUBLIC_URL must be an http(s) URL' })
+  RUMBO_PUBLIC_URL = 'http://localhost:3000';
+
+  /** The From of every email. */
+  @IsString() @MinLength(3)
+  RUMBO_MAIL_FROM = 'Rumbo <no-reply@rumbo.local>';
+
+  /** The time zone the schedules below are read in. */
+  @IsString()
+  RUMBO_JOBS_TIME_ZONE = 'America/Mexico_City';
+
+  /** When the daily jobs run (cron, minute first): deadline notifications, snapshots, then the deadline emails. */
+  @IsString()
+  RUMBO_DAILY_JOBS_CRON = '0 2,3,4 * * *';
+
+  /** When the weekly digests are queued (cron; default Mondays 08:00). */
+  @IsString()
+  RUMBO_DIGEST_CRON = '0 8 * * 1';
+
+  /** How often queued emails that could not be sent yet are retried (cron; default every 5 minutes). */
+  @IsString()
+  RUMBO_MAIL_RETRY_CRON = '*/5 * * * *';
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
@@ -96,13 +130,18 @@ export class AppConfig {
 
 export class InvalidConfigError extends Error {}
 
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
-  const raw = Object.fromEntries(Object.entries(env).filter(([k, v]) => v !== undefined && (known.includes(k) || k === 'DATABASE_URL' || k.startsWith('RUMBO_'))));
+  const raw = Object.fromEntries(Object.entries(env).filter(([k, v]) => v !== undefined && (known.includes(k) || k === 'DATABASE_URL' || k === 'SMTP_URL' || k.startsWith('RUMBO_'))));
   const config = plainToInstance(AppConfig, raw);
   const errors = validateSync(config, { whitelist: false });
   const problems = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `${e.property}: ${m}`));
   if (!config.demo && !config.RUMBO_JWT_SECRET) problems.push('RUMBO_JWT_SECRET: required outside demo mode (at least 32 characters)');
+  for (const key of ['RUMBO_DAILY_JOBS_CRON', 'RUMBO_DIGEST_CRON', 'RUMBO_MAIL_RETRY_CRON'] as const) {
+    if (!validateCronExpression(config[key]).valid) problems.push(`${key}: not a cron expression (e.g. "0 2 * * *": minute, hour, day, month, weekday)`);
+  }
+  if (!isValidTimeZone(config.RUMBO_JOBS_TIME_ZONE)) problems.push(`RUMBO_JOBS_TIME_ZONE: unknown time zone (e.g. America/Mexico_City)`);
   if (problems.length) throw new InvalidConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return config;
 }

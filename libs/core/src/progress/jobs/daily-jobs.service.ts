@@ -1,9 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Cron } from '@nestjs/schedule';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { DataSource, type EntityManager } from 'typeorm';
-import { withLongStatements } from '../../../../database/src/long-operation.js';
 import { addDays } from '../../../../platform/src/util/dates.js';
 import type { NotificationResolution } from '../../notifications/notification.entity.js';
 import { NotificationsRepository, type NewNotification } from '../../notifications/notifications.repository.js';
@@ -11,24 +9,16 @@ import type { ItemProgress } from '../progress-types.js';
 import { round1 } from '../progress-math.js';
 import { ProgressService } from '../progress.service.js';
 import { ProgressRepository } from '../progress.repository.js';
+import { runJobOnce, type JobOutcome } from './job-once.js';
 import { ProgressJobsRepository, type NewSnapshot } from './progress-jobs.repository.js';
+
+export type { JobOutcome } from './job-once.js';
 
 export const DAILY_JOBS = ['deadline-notifications', 'progress-snapshot'] as const;
 export type DailyJob = (typeof DAILY_JOBS)[number];
 
 /** Items due within this many days (counting from the job's date) are announced as `due_soon`. */
 export const DUE_SOON_DAYS = 7;
-
-export interface JobOutcome {
-  job: DailyJob;
-  programId: string;
-  date: string;
-  /** `ran`: this call did the work; `already_done`: a run is recorded for that day; `locked`: another instance is running it now. */
-  outcome: 'ran' | 'already_done' | 'locked';
-  /** The instance recorded as having run it (when known). */
-  ranBy: string | null;
-  result: Record<string, unknown> | null;
-}
 
 /**
  * The daily jobs of the progress engine, per active program and day (the program's "today" by default):
@@ -37,13 +27,11 @@ export interface JobOutcome {
  * re-planned (`resolvedOn`, `resolution`), and `progress-snapshot` stores the national and per-state figures
  * of the day for trend charts.
  *
- * Once per day however many API instances run: each job runs in one transaction that first takes a PostgreSQL
- * advisory lock for (job, program) without waiting (another holder means another instance is on it), then looks
- * for the day's `job_run` row (present: already done), does the work and writes that row before committing.
- * The inserts are idempotent on their own too (unique keys, ON CONFLICT DO NOTHING).
+ * Once per day however many API instances run (`runJobOnce`: an advisory lock and the day's `job_run` row, in the
+ * job's transaction). The inserts are idempotent on their own too (unique keys, ON CONFLICT DO NOTHING).
  *
- * Schedule: 02:00, 03:00 and 04:00 America/Mexico_City (the default program time zone). The first attempt of
- * the day does the work; the later ones find it done, or redo it if the earlier one failed.
+ * Schedule (`ScheduledJobs`): `RUMBO_DAILY_JOBS_CRON`, by default 02:00, 03:00 and 04:00 America/Mexico_City.
+ * The first attempt of the day does the work; the later ones find it done, or redo it if the earlier one failed.
  */
 @Injectable()
 export class DailyJobsService {
@@ -59,7 +47,7 @@ export class DailyJobsService {
     private readonly notifications: NotificationsRepository,
   ) {}
 
-  @Cron('0 2,3,4 * * *', { name: 'progress-daily-jobs', timeZone: 'America/Mexico_City' })
+  /** The scheduled run: today's jobs, logged; a failure is logged, the next schedule tries again. */
   async onSchedule(): Promise<void> {
     try {
       const outcomes = await this.runDailyJobs();
@@ -81,18 +69,7 @@ export class DailyJobsService {
   }
 
   private runOnce(job: DailyJob, programId: string, date: string, work: (tx: EntityManager) => Promise<Record<string, unknown>>): Promise<JobOutcome> {
-    // A job computes a whole program's figures in one transaction: the request time limits do not apply to it.
-    return this.dataSource.transaction((tx) =>
-      withLongStatements(tx, async (): Promise<JobOutcome> => {
-        const repo = this.jobs.forTx(tx);
-        if (!(await repo.tryLock(job, programId))) return { job, programId, date, outcome: 'locked', ranBy: null, result: null };
-        const done = await repo.findRun(job, programId, date);
-        if (done) return { job, programId, date, outcome: 'already_done', ranBy: done.instanceId, result: done.result };
-        const result = await work(tx);
-        await repo.insertRun({ job, programId, runDate: date, instanceId: this.instanceId, result });
-        return { job, programId, date, outcome: 'ran', ranBy: this.instanceId, result };
-      }),
-    );
+    return runJobOnce(this.dataSource, this.jobs, this.instanceId, job, programId, date, work);
   }
 
   /**
