@@ -7,39 +7,8 @@ import { MailJobsService } from '../../libs/core/src/mail/mail-jobs.service.js';
 import { MailOutbox, MAX_ATTEMPTS } from '../../libs/core/src/mail/mail-outbox.js';
 import { DailyJobsService, type JobOutcome } from '../../libs/core/src/progress/jobs/daily-jobs.service.js';
 import type { AuthUser } from '../../libs/platform/src/auth/roles.js';
+import { startSmtp } from '../../libs/testing/src/smtp-server.js';
 import { createTestApp, type TestApp } from '../../libs/testing/src/test-app.js';
-
-interface Received {
-  to: string;
-  from: string;
-  subject: string;
-  text: string;
-}
-
-/** A real SMTP server on a free local port that keeps what it receives; `refuse` makes it reject those recipients. */
-async function startSmtp() {
-  const received: Received[] = [];
-  const refuse = new Set<string>();
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onRcptTo(address, _session, done) {
-      done(refuse.has(address.address) ? Object.assign(new Error('mailbox unavailable'), { responseCode: 550 }) : undefined);
-    },
-    onData(stream, session, done) {
-      simpleParser(stream)
-        .then((mail) => {
-          for (const to of session.envelope.rcptTo) received.push({ to: to.address, from: mail.from?.text ?? '', subject: mail.subject ?? '', text: mail.text ?? '' });
-          done();
-        })
-        .catch(done);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return { received, refuse, url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
 
 // The state joins on 2025-03-01: 1.1 due 03-11 (overdue on 03-15 in state 20), 1.2 due 03-21 (due soon), 1.3 due 04-10.
 const DAY = '2025-03-15';

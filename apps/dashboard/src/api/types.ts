@@ -123,3 +123,5 @@ export interface FrozenFigures {
 export type ReviewRoundDetail = Omit<components['schemas']['ReviewRoundDetailResponse'], 'figures'> & { figures: FrozenFigures };
 export type ImportResult = components['schemas']['ImportResultResponse'];
 export type ImportRowError = components['schemas']['ImportRowErrorResponse'];
+export type EmailMessage = components['schemas']['EmailMessageResponse'];
+export type EmailMessagePage = components['schemas']['EmailMessagePageResponse'];

@@ -6,6 +6,7 @@ import { EmptyState, LoadError, Loading, SuccessNotice } from '../components/fee
 import { EnrolForm } from '../components/enrol-form';
 import { Loaded } from '../components/loaded';
 import { NationalProgressSections } from '../components/national-progress';
+import { EmailLogPanel } from '../components/email-log-panel';
 import { RisksPanel } from '../components/risks-panel';
 import { ScrollTable } from '../components/scroll-table';
 import { paths, usePrograms } from '../programs/programs';
@@ -120,6 +121,8 @@ export function NationalOverviewPage({ params, user }: PageProps) {
           }
         </Loaded>
       </section>
+
+      {user.role === 'coordinator' || user.role === 'admin' ? <EmailLogPanel programCode={programCode} /> : null}
 
       {user.role === 'coordinator' ? (
         <section aria-labelledby="enrol-title" className="panel">

@@ -22,13 +22,14 @@ export class EmailMessagesRepository extends BaseRepository {
   }
 
   /**
-   * The oldest pending email, locked until the transaction ends; one another instance is sending is skipped
-   * (SKIP LOCKED), so two instances never send the same email at once.
+   * The oldest pending email but those in `skip` (tried already in this pass), locked until the transaction ends;
+   * one another instance is sending is skipped (SKIP LOCKED), so two instances never send the same email at once.
    */
-  async claimNext(): Promise<QueuedEmail | null> {
+  async claimNext(skip: readonly string[] = []): Promise<QueuedEmail | null> {
     const [row]: QueuedEmail[] = await this.em.query(
       `SELECT id, recipient_email AS "recipientEmail", subject, body, attempts FROM email_message
-        WHERE status = 'pending' ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
+        WHERE status = 'pending' AND id <> ALL($1::uuid[]) ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
+      [skip],
     );
     return row ?? null;
   }
