@@ -27,6 +27,7 @@ describe('OpenAPI contract', () => {
   const context: Record<string, string> = { programId: PROGRAM };
   // Values a real client would take from earlier answers (the document cannot know which records exist).
   let bodyOverrides: Record<string, Record<string, unknown>> = {};
+  let queryOverrides: Record<string, Record<string, unknown>> = {};
   const failures: string[] = [];
   let sent = 0;
 
@@ -75,7 +76,9 @@ describe('OpenAPI contract', () => {
       'POST /api/v1/users': { email: 'persona.del.contrato@example.org', role: 'state_officer' },
       'POST /api/v1/programs/{programId}/states/{stateCode}/institutions': { name: 'Instituto Registrado por la Prueba de Contrato', joinedOn: '2026-11-02' },
       'POST /api/v1/programs/{programId}/states/{stateCode}/reports': { activityCode: institutionActivity, institutionId: reported.id, reportedOn: '2026-11-20' },
+      'POST /api/v1/programs/{programId}/comments': { subjectType: 'report', subjectId: context.reportId, body: 'Comentario de la prueba de contrato' },
     };
+    queryOverrides = { 'GET /api/v1/programs/{programId}/comments': { subjectType: 'report', subjectId: context.reportId } };
   }
 
   async function callerFor(ref: OperationRef): Promise<Record<string, string>> {
@@ -141,7 +144,7 @@ describe('OpenAPI contract', () => {
 
   async function exercise(ref: OperationRef): Promise<void> {
     const auth = await callerFor(ref);
-    const { valid, invalid } = generateRequests(doc, ref.op, context, bodyValuesFor(ref));
+    const { valid, invalid } = generateRequests(doc, ref.op, context, bodyValuesFor(ref), queryOverrides[label(ref)]);
     if (ref.op.security?.length) {
       const status = checkResponse(ref, 'no token', await send(ref, valid, {}));
       if (status !== 401) failures.push(`${label(ref)} [no token] → ${status}: expected 401`);

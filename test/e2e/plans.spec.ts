@@ -55,6 +55,7 @@ describe('State plans: reading and re-planning', () => {
       expect(res.body.items.map((i: { activityCode: string }) => i.activityCode)).toEqual(['1.1', '1.2', '1.3', '4.3', '10.1', '2.1']);
       const byCode = Object.fromEntries(res.body.items.map((i: { activityCode: string }) => [i.activityCode, i]));
       expect(byCode['1.1']).toEqual({
+        id: expect.any(String),
         activityCode: '1.1', activityName: 'Actividad 1.1', phase: 1, level: 'state', optional: false, weight: 1, included: true,
         plannedStart: '2025-01-15', plannedDue: '2025-02-14', originalStart: '2025-01-15', originalDue: '2025-02-14', replanned: false, version: 1,
       });
@@ -87,6 +88,7 @@ describe('State plans: reading and re-planning', () => {
       const res = await t.http().patch(`${api(program.code)}/1.2`).set(auth).send({ plannedStart: '2025-02-15', plannedDue: '2025-04-30', justification: `  ${J} `, version: 1 }).expect(200);
       expect(res.headers.etag).toBe('"2"');
       expect(res.body).toEqual({
+        id: expect.any(String),
         activityCode: '1.2', activityName: 'Actividad 1.2', phase: 1, level: 'state', optional: false, weight: 2, included: true,
         plannedStart: '2025-02-15', plannedDue: '2025-04-30', originalStart: '2025-01-30', originalDue: '2025-03-16', replanned: true, version: 2,
       });

@@ -43,6 +43,8 @@ const ROUTES: RouteCase[] = [
   { name: 'POST /users', method: 'post', path: () => '/api/v1/users', body: () => ({}), allowed: ['admin'] },
   { name: 'PATCH /users/:id', method: 'patch', path: (c) => `/api/v1/users/${c.userId}`, body: () => ({}), allowed: ['admin'] },
   { name: 'GET /programs/:id/email-messages', method: 'get', path: () => `${P}/email-messages`, allowed: ['admin', 'coordinator'] },
+  { name: 'GET /me/mentions', method: 'get', path: () => '/api/v1/me/mentions', allowed: everyone },
+  { name: 'POST /programs/:id/comments', method: 'post', path: () => `${P}/comments`, body: () => ({}), allowed: ['coordinator', 'reviewer', 'own officer', 'other officer'] },
   { name: 'GET /audit-events', method: 'get', path: () => '/api/v1/audit-events', allowed: ['admin', 'coordinator', 'reviewer'] },
 ];
 

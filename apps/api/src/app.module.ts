@@ -1,4 +1,3 @@
-import { MailModule } from '../../../libs/core/src/mail/mail.module.js';
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { randomUUID } from 'node:crypto';
@@ -16,6 +15,8 @@ import { IndicatorsModule } from '../../../libs/core/src/indicators/indicators.m
 import { ReviewsModule } from '../../../libs/core/src/reviews/reviews.module.js';
 import { ExportsModule } from '../../../libs/core/src/exports/exports.module.js';
 import { RisksModule } from '../../../libs/core/src/risks/risks.module.js';
+import { CommentsModule } from '../../../libs/core/src/comments/comments.module.js';
+import { MailModule } from '../../../libs/core/src/mail/mail.module.js';
 import { PublicModule } from '../../../libs/core/src/public/public.module.js';
 import { DemoModule } from '../../../libs/core/src/demo/demo.module.js';
 import { HealthModule } from '../../../libs/core/src/health/health.module.js';
@@ -74,6 +75,7 @@ export class AppModule implements NestModule {
         ExportsModule,
         RisksModule,
         MailModule,
+        CommentsModule,
         PublicModule,
         ReferenceDataModule,
         DemoModule,

@@ -2,6 +2,7 @@ import { AuditEvent } from '../../core/src/audit/audit-event.entity.js';
 import { StoredFile } from '../../core/src/files/stored-file.entity.js';
 import { Institution } from '../../core/src/institutions/institution.entity.js';
 import { ImportBatch } from '../../core/src/imports/import-batch.entity.js';
+import { Comment, CommentMention } from '../../core/src/comments/comment.entity.js';
 import { EmailMessage } from '../../core/src/mail/email-message.entity.js';
 import { Participation } from '../../core/src/plans/participation.entity.js';
 import { PlanItem } from '../../core/src/plans/plan-item.entity.js';
@@ -53,6 +54,8 @@ export const ENTITIES = [
   Notification,
   JobRun,
   EmailMessage,
+  Comment,
+  CommentMention,
   ReviewRound,
   ReviewFinding,
 ];

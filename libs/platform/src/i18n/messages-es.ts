@@ -115,6 +115,17 @@ export const MESSAGES_ES: ReadonlyArray<readonly [string, string]> = [
   ['send the file as multipart/form-data in the field "{}"', 'Envíe el archivo como multipart/form-data en el campo «{0}»'],
   ['send exactly one file in the multipart field "{}" ({})', 'Envíe exactamente un archivo en el campo multipart «{0}» ({1})'],
   ['this Idempotency-Key was already used for a report on another program or state; use a new key for a new report', 'Esta Idempotency-Key ya se usó para un reporte de otro programa o entidad; use una clave nueva para un reporte nuevo'],
+  // Comments
+  ['subjectType must be one of: {}', 'subjectType debe ser uno de: {0}'],
+  ['subjectId must be a UUID', 'subjectId debe ser un UUID'],
+  ['body must not be blank', 'Escriba el comentario'],
+  ['only a finding is answered; leave answer out on other threads', 'Solo una observación se responde; no marque «respuesta» en otras conversaciones'],
+  ['the answer to a finding is the state’s: only its officers give it', 'La respuesta a una observación es de la entidad: solo sus enlaces la dan'],
+  ['a comment names at most 20 people', 'Un comentario menciona como máximo a 20 personas'],
+  ['@{} is not someone who takes part in this thread (the coordination, the commission or the state’s officers)', '@{0} no participa en esta conversación (la coordinación, la comisión o los enlaces de la entidad)'],
+  ['No {} {} in program {}', 'No existe {0} {1} en el programa {2}'],
+  ['unread must be true or false', 'unread debe ser true o false'],
+  ['commentIds must be UUIDs', 'commentIds deben ser UUID'],
   // Imports (CSV, XLSX)
   ['unknown column "{}"; the columns are: {}', 'Columna desconocida «{0}»; las columnas son: {1}'],
   ['column "{}" appears twice', 'La columna «{0}» aparece dos veces'],

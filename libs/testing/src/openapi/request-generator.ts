@@ -101,9 +101,15 @@ export function invalidValues(doc: OpenApiDocument, raw: Schema, opts: { fromQue
 
 /**
  * `bodyValues` replace top-level properties of the generated valid body (ids of records that exist, codes
- * not yet taken): the invalid requests are then built from that body, so each still breaks one rule only.
+ * not yet taken), `queryValues` required query parameters likewise: the invalid requests are then built from that body, so each still breaks one rule only.
  */
-export function generateRequests(doc: OpenApiDocument, op: Operation, pathValues: Record<string, string>, bodyValues: Record<string, unknown> = {}): { valid: GeneratedRequest; invalid: GeneratedRequest[] } {
+export function generateRequests(
+  doc: OpenApiDocument,
+  op: Operation,
+  pathValues: Record<string, string>,
+  bodyValues: Record<string, unknown> = {},
+  queryValues: Record<string, unknown> = {},
+): { valid: GeneratedRequest; invalid: GeneratedRequest[] } {
   const path: Record<string, string> = {};
   const query: Record<string, unknown> = {};
   const params = op.parameters ?? [];
@@ -111,7 +117,7 @@ export function generateRequests(doc: OpenApiDocument, op: Operation, pathValues
     if (!(p.name in pathValues)) throw new Error(`no fixture value for path parameter ${p.name}`);
     path[p.name] = pathValues[p.name];
   }
-  for (const p of params.filter((p) => p.in === 'query' && p.required)) query[p.name] = validValue(doc, p.schema ?? {});
+  for (const p of params.filter((p) => p.in === 'query' && p.required)) query[p.name] = p.name in queryValues ? queryValues[p.name] : validValue(doc, p.schema ?? {});
   const content = op.requestBody?.content ?? {};
   const bodySchema = (content['application/json'] ?? content['multipart/form-data'])?.schema;
   const body = bodySchema ? withValues(validValue(doc, bodySchema), bodyValues) : undefined;

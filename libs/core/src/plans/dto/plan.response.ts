@@ -5,6 +5,7 @@ import type { Participation } from '../participation.entity.js';
 import type { PlanItemWithActivity } from '../plan-items.repository.js';
 
 export class PlanItemResponse {
+  @ApiProperty({ format: 'uuid', description: 'The plan item (its comment thread: subjectType plan_item)' }) id: string;
   @ApiProperty({ example: '4.3' }) activityCode: string;
   @ApiProperty() activityName: string;
   @ApiProperty({ description: 'Phase number' }) phase: number;
@@ -33,6 +34,7 @@ export class PlanResponse {
 export function toPlanItemResponse(i: PlanItemWithActivity): PlanItemResponse {
   const a = i.activity;
   return {
+    id: i.id,
     activityCode: a.code,
     activityName: a.name,
     phase: a.phase.number,
