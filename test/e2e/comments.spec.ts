@@ -51,7 +51,9 @@ describe('comments', () => {
     expect((await t.http().post('/api/v1/me/mentions/read').set(await as(officer20)).send({}).expect(200)).body).toEqual({ marked: 1 });
     expect((await t.http().get('/api/v1/me/mentions?unread=true').set(await as(officer20)).expect(200)).body).toMatchObject({ total: 0, unread: 0, items: [] });
 
+    t.clock.set('2025-03-10T18:05:00Z'); // the answer comes five minutes later: threads read oldest first by the clock
     await t.http().post(url()).set(await as(officer20)).send({ subjectType: 'report', subjectId: reportId, body: 'Listo, va en el siguiente reporte.' }).expect(201);
+    t.clock.set('2025-03-10');
     const thread = await t.http().get(`${url()}?subjectType=report&subjectId=${reportId}`).set(await as(reviewer)).expect(200);
     expect(thread.body.map((c: { authorRole: string }) => c.authorRole)).toEqual(['coordinator', 'state_officer']);
     const audit = await t.dataSource.query("SELECT action, state_code FROM audit_event WHERE entity_type = 'comment' ORDER BY id");

@@ -125,3 +125,6 @@ export type ImportResult = components['schemas']['ImportResultResponse'];
 export type ImportRowError = components['schemas']['ImportRowErrorResponse'];
 export type EmailMessage = components['schemas']['EmailMessageResponse'];
 export type EmailMessagePage = components['schemas']['EmailMessagePageResponse'];
+export type Comment = components['schemas']['CommentResponse'];
+export type CommentSubject = Comment['subjectType'];
+export type MentionPage = components['schemas']['MentionPageResponse'];

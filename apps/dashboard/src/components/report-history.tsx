@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { ItemHistory, PlanItem, Report, ReviewState } from '../api/types';
 import { useResource } from '../api/use-resource';
+import { CommentThread } from './comment-thread';
 import { formatDate, formatDateTime, formatNumber, formatPercent, metricLabel, REPORT_STATUS_LABELS, REVIEW_STATE_LABELS } from '../util/format';
 import { EvidenceList } from './evidence-list';
 import { EmptyState } from './feedback';
@@ -32,7 +33,7 @@ export function MetricsList({ metrics }: { metrics: Record<string, number> }) {
 }
 
 /** Every report of one plan item (all its units), newest first, with review state and reasons. */
-export function ReportHistory({ path, item, reloadKey, onClose }: { path: string; item: PlanItem; reloadKey: number; onClose: () => void }) {
+export function ReportHistory({ path, programCode, stateCode, item, reloadKey, onClose }: { path: string; programCode: string; stateCode: string; item: PlanItem; reloadKey: number; onClose: () => void }) {
   const history = useResource<ItemHistory>(path);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const { reload } = history;
@@ -82,6 +83,7 @@ export function ReportHistory({ path, item, reloadKey, onClose }: { path: string
                     {r.narrative ? <p className="narrative">{r.narrative}</p> : null}
                     <MetricsList metrics={r.metrics} />
                     <EvidenceList evidence={r.evidence} />
+                    <CommentThread programCode={programCode} subjectType="report" subjectId={r.id} stateCode={stateCode} label={`Reporte del ${formatDate(r.reportedOn)}`} />
                   </td>
                 </tr>
               ))}
@@ -89,6 +91,8 @@ export function ReportHistory({ path, item, reloadKey, onClose }: { path: string
           )
         }
       </Loaded>
+      <h4 className="small-heading">Sobre la actividad</h4>
+      <CommentThread programCode={programCode} subjectType="plan_item" subjectId={item.id} stateCode={stateCode} label={`Actividad ${item.activityCode}`} />
       <div className="form-actions">
         <button type="button" className="button button-secondary" onClick={onClose}>
           Cerrar historial

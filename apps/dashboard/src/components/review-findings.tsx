@@ -2,13 +2,14 @@ import { useState, type FormEvent } from 'react';
 import type { Activity, Finding, FindingType } from '../api/types';
 import { useSession } from '../auth/session';
 import { formatDate, formatDateTime, FINDING_TYPE_LABELS } from '../util/format';
+import { CommentThread } from './comment-thread';
 import { describeLoadError, EmptyState, ErrorNotice } from './feedback';
 import { Field, type FieldErrors } from './field';
 import { FormActions } from './form-actions';
 import { reviseMessage, useApiForm } from './use-api-form';
 
 /** The findings of a review round the reader may see (a state officer: its own state's), in order. */
-export function FindingsList({ findings, stateName, activityName }: { findings: Finding[]; stateName: (code: string) => string; activityName: (code: string) => string | null }) {
+export function FindingsList({ programCode, findings, stateName, activityName }: { programCode: string; findings: Finding[]; stateName: (code: string) => string; activityName: (code: string) => string | null }) {
   if (findings.length === 0) return <EmptyState title="No hay observaciones registradas." />;
   return (
     <ol className="card-list" data-testid="findings-list">
@@ -46,6 +47,7 @@ export function FindingsList({ findings, stateName, activityName }: { findings: 
             <p className="narrative" data-col="description">
               {f.description}
             </p>
+            <CommentThread programCode={programCode} subjectType="finding" subjectId={f.id} stateCode={f.stateCode} dueOn={f.dueOn} label={`Observación ${f.citation}`} />
           </article>
         </li>
       ))}

@@ -7,6 +7,7 @@ import { EnrolForm } from '../components/enrol-form';
 import { Loaded } from '../components/loaded';
 import { NationalProgressSections } from '../components/national-progress';
 import { EmailLogPanel } from '../components/email-log-panel';
+import { MentionsPanel } from '../components/mentions-panel';
 import { RisksPanel } from '../components/risks-panel';
 import { ScrollTable } from '../components/scroll-table';
 import { paths, usePrograms } from '../programs/programs';
@@ -78,6 +79,7 @@ export function NationalOverviewPage({ params, user }: PageProps) {
 
       <NationalProgressSections programCode={programCode} stateNames={stateNames} canOpen={canOpen} refreshKey={refreshKey} />
 
+      <MentionsPanel stateName={(code) => stateNames.get(code) ?? `Entidad ${code}`} />
       {user.role !== 'state_officer' ? <RisksPanel programCode={programCode} canOpen={canOpen} /> : null}
 
       <section aria-labelledby="participations-title" className="panel">

@@ -156,7 +156,7 @@ export function ReviewRoundPage({ params, user }: PageProps) {
           <div data-testid="findings">
             <h3>Observaciones</h3>
             {user.role === 'state_officer' ? <p className="notice notice-info">Se muestran solo las observaciones sobre su entidad.</p> : null}
-            <FindingsList findings={r.findings} stateName={stateName} activityName={activityName} />
+            <FindingsList programCode={programCode} findings={r.findings} stateName={stateName} activityName={activityName} />
             {!open ? (
               <p className="hint closed-note">La ronda está cerrada: ya no admite observaciones.</p>
             ) : canWrite ? (

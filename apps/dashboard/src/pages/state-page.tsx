@@ -21,6 +21,7 @@ import { useDocumentTitle } from '../util/use-title';
 import type { PageProps } from './registry';
 import { ExportButtons } from '../components/export-buttons';
 import { FileImport, type ImportWords } from '../components/file-import';
+import { MentionsPanel } from '../components/mentions-panel';
 
 /** What the panel under the activities table shows: a re-plan form, a report form, or an item's history. */
 type Panel = { kind: 'replan' | 'report' | 'history'; activityCode: string; answering?: Report } | null;
@@ -119,6 +120,7 @@ export function StatePage({ params, user }: PageProps) {
         </p>
       </div>
 
+      {user.role === 'state_officer' ? <MentionsPanel stateName={() => stateName} /> : null}
       <ReturnedReports returned={returned} canAnswer={canReport} onAnswer={(r) => open('report', r.activityCode, r)} />
 
       <AsOfPicker shownAsOf={progress.data?.asOf ?? null} today={apiToday} />
@@ -215,6 +217,8 @@ export function StatePage({ params, user }: PageProps) {
           <ReportHistory
             key={selectedItem.activityCode}
             path={`${planPath}/${encodeURIComponent(selectedItem.activityCode)}/reports`}
+            programCode={programCode}
+            stateCode={stateCode}
             item={selectedItem}
             reloadKey={historyTick}
             onClose={() => setPanel(null)}

@@ -67,12 +67,12 @@ export class CommentsRepository extends BaseRepository {
     return this.em.query(`SELECT id, email, name, role, state_code AS "stateCode", active FROM app_user WHERE email = ANY($1::varchar[])`, [emails]);
   }
 
-  async insert(c: { programId: string; stateCode: string; subjectType: CommentSubject; subjectId: string; authorId: string; body: string; answer: boolean; late: boolean }, mentionIds: readonly string[]): Promise<string> {
+  async insert(c: { programId: string; stateCode: string; subjectType: CommentSubject; subjectId: string; authorId: string; body: string; answer: boolean; late: boolean; createdAt: Date }, mentionIds: readonly string[]): Promise<string> {
     const [{ id }]: { id: string }[] = await this.em.query(
-      `INSERT INTO comment (program_id, state_code, subject_type, subject_id, author_id, body, answer, late) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-      [c.programId, c.stateCode, c.subjectType, c.subjectId, c.authorId, c.body, c.answer, c.late],
+      `INSERT INTO comment (program_id, state_code, subject_type, subject_id, author_id, body, answer, late, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+      [c.programId, c.stateCode, c.subjectType, c.subjectId, c.authorId, c.body, c.answer, c.late, c.createdAt],
     );
-    if (mentionIds.length) await this.em.query(`INSERT INTO comment_mention (comment_id, user_id) SELECT $1, unnest($2::uuid[])`, [id, mentionIds]);
+    if (mentionIds.length) await this.em.query(`INSERT INTO comment_mention (comment_id, user_id, created_at) SELECT $1, unnest($2::uuid[]), $3`, [id, mentionIds, c.createdAt]);
     return id;
   }
 

@@ -54,7 +54,7 @@ export class CommentsService {
 
     return this.dataSource.transaction(async (tx) => {
       const comments = this.comments.forTx(tx);
-      const id = await comments.insert({ programId: program.id, stateCode: subject.stateCode, subjectType: dto.subjectType, subjectId: dto.subjectId, authorId: user.id, body, answer, late }, mentioned.map((m) => m.id));
+      const id = await comments.insert({ programId: program.id, stateCode: subject.stateCode, subjectType: dto.subjectType, subjectId: dto.subjectId, authorId: user.id, body, answer, late, createdAt: this.clock.now() }, mentioned.map((m) => m.id));
       await this.audit.forTx(tx).record({
         actor: user,
         action: answer ? 'finding.answer' : 'comment.create',
