@@ -46,10 +46,11 @@ function programDocument() {
       { number: 1, name: 'Planeación' },
       { number: 2, name: 'Implementación' },
     ],
+    // The commission's figures are the subject here, not evidence: completion without evidence is allowed.
     activities: [
-      { code: '1.1', phase: 1, name: 'Designar enlaces', level: 'state', startDay: 0, durationDays: 30, weight: 1, evidenceKinds: ['document'] },
-      { code: '1.2', phase: 1, name: 'Sensibilizar', level: 'state', startDay: 0, durationDays: 60, weight: 1, evidenceKinds: ['document'], metrics: ['personas_sensibilizadas'] },
-      { code: '2.1', phase: 2, name: 'Publicar datos', level: 'state', startDay: 30, durationDays: 60, weight: 2, evidenceKinds: ['url'] },
+      { code: '1.1', phase: 1, name: 'Designar enlaces', level: 'state', startDay: 0, durationDays: 30, weight: 1, evidenceKinds: ['document'], completionNeedsEvidence: false },
+      { code: '1.2', phase: 1, name: 'Sensibilizar', level: 'state', startDay: 0, durationDays: 60, weight: 1, evidenceKinds: ['document'], metrics: ['personas_sensibilizadas'], completionNeedsEvidence: false },
+      { code: '2.1', phase: 2, name: 'Publicar datos', level: 'state', startDay: 30, durationDays: 60, weight: 2, evidenceKinds: ['url'], completionNeedsEvidence: false },
     ],
     indicators: [
       { code: 'IND-01', name: 'Entidades federativas participantes', unit: 'count', kind: 'states_participating', baseline: { value: 0, date: '2024-12-01' }, targets: [{ scope: 'national', value: 4, date: '2025-12-31' }] },

@@ -47,7 +47,7 @@ describe.runIf(browserTestsEnabled)('Reports and review in the browser', () => {
     const { program } = await smallDefaultProgram(
       t,
       [
-        { code: '1.1', phase: 1, startDay: 0, durationDays: 30, evidenceKinds: ['url', 'document'], metrics: ['personas_sensibilizadas'] },
+        { code: '1.1', phase: 1, startDay: 0, durationDays: 30, evidenceKinds: ['url', 'document'], completionNeedsEvidence: true, metrics: ['personas_sensibilizadas'] },
         { code: '1.2', phase: 1, startDay: 10, durationDays: 40 },
         { code: '2.1', phase: 2, level: 'institution', startDay: 30, durationDays: 60, weight: 2 },
       ],
@@ -118,6 +118,10 @@ describe.runIf(browserTestsEnabled)('Reports and review in the browser', () => {
 
     await form.getByLabel('Descripción del avance').fill('Se designó a las personas enlace mediante oficio.');
     await form.getByLabel('Personas sensibilizadas').fill('120');
+    // Verifiable completion: the form says which evidence a completion needs, and the API refuses one without it.
+    expect(await textOf(form.getByTestId('expected-evidence'))).toContain('Para reportarla como concluida, el reporte debe traer evidencia de cada uno de estos tipos.');
+    await form.getByRole('button', { name: 'Enviar reporte' }).click();
+    await eventually(() => textOf(form.getByTestId('evidence-fieldset').locator('.field-errors'))).toContain('La actividad 1.1 solo se da por concluida con su evidencia esperada: agregue evidencia de tipo url, document');
     await form.getByRole('button', { name: '+ Agregar liga' }).click();
     await form.getByLabel('Título de la evidencia 1').fill('Oficio publicado');
     await form.getByLabel('Dirección web de la evidencia 1').fill('datos.oaxaca.gob.mx/oficio');

@@ -32,9 +32,10 @@ function programDocument(code: string) {
       { number: 1, name: 'Planeación' },
       { number: 2, name: 'Implementación' },
     ],
+    // These figures are about indicators: the url activities are reported done without links (rule off).
     activities: [
-      { code: 'A1', phase: 1, name: 'Sensibilizar', level: 'state', startDay: 0, durationDays: 10, weight: 1, metrics: ['personas'], evidenceKinds: ['url'] },
-      { code: 'A2', phase: 1, name: 'Aprobar', level: 'state', startDay: 0, durationDays: 20, weight: 1, optional: true, evidenceKinds: ['url'] },
+      { code: 'A1', phase: 1, name: 'Sensibilizar', level: 'state', startDay: 0, durationDays: 10, weight: 1, metrics: ['personas'], evidenceKinds: ['url'], completionNeedsEvidence: false },
+      { code: 'A2', phase: 1, name: 'Aprobar', level: 'state', startDay: 0, durationDays: 20, weight: 1, optional: true, evidenceKinds: ['url'], completionNeedsEvidence: false },
       { code: 'I1', phase: 2, name: 'Publicar datos', level: 'institution', startDay: 0, durationDays: 30, weight: 2, evidenceKinds: ['dataset'] },
     ],
     indicators: [

@@ -1,8 +1,12 @@
+import { mkdtemp } from 'node:fs/promises';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { DataSource } from 'typeorm';
 import { inject } from 'vitest';
 import { dataSourceOptions } from '../../libs/database/src/data-source-options.js';
 import { demoInstitutions } from '../../libs/core/src/demo/demo-institutions.js';
 import { seedDemoReports } from '../../libs/core/src/demo/demo-reports.js';
+import { LocalFileStorage } from '../../libs/core/src/files/file-storage.js';
 import { DEMO_PARTICIPATIONS } from '../../libs/core/src/demo/demo-users.js';
 import { Institution } from '../../libs/core/src/institutions/institution.entity.js';
 import { PlanItem } from '../../libs/core/src/plans/plan-item.entity.js';
@@ -126,10 +130,12 @@ describe('ReportsRepository and demo reports against PostgreSQL', () => {
   describe('seedDemoReports', () => {
     const TODAY = '2026-03-31';
     let programId: string;
+    let storage: LocalFileStorage;
 
     beforeAll(async () => {
       const program = await ds.getRepository(Program).findOneByOrFail({ code: 'condatos-2024' });
       programId = program.id;
+      storage = new LocalFileStorage(await mkdtemp(path.join(os.tmpdir(), 'rumbo-demo-files-')));
       await users.create({ role: 'coordinator', email: 'coordinator@rumbo.demo', name: 'Coordinación Nacional' });
       for (const { stateCode, joinedOn } of DEMO_PARTICIPATIONS) {
         await users.create({ role: 'state_officer', stateCode, email: `officer.${stateCode}@rumbo.demo` });
@@ -144,7 +150,7 @@ describe('ReportsRepository and demo reports against PostgreSQL', () => {
     async function fingerprint(): Promise<string[]> {
       const rows: { f: string }[] = await ds.query(
         `SELECT concat_ws('|', p.state_code, a.code, coalesce(i.name, '-'), r.reported_on::text, r.status, r.percent::text, r.review_state, coalesce(r.review_reason, '-'), r.metrics::text,
-                (SELECT string_agg(e.kind || ':' || e.url || ':' || e.high_value, ',' ORDER BY e.position) FROM evidence e WHERE e.report_id = r.id)) AS f
+                (SELECT string_agg(e.kind || ':' || coalesce(e.url, f.name) || ':' || e.high_value, ',' ORDER BY e.position) FROM evidence e LEFT JOIN stored_file f ON f.id = e.file_id WHERE e.report_id = r.id)) AS f
            FROM report r JOIN plan_item pi ON pi.id = r.plan_item_id JOIN participation p ON p.id = pi.participation_id JOIN activity a ON a.id = pi.activity_id
            LEFT JOIN institution i ON i.id = r.institution_id
           WHERE p.program_id = $1 ORDER BY r.seq`,
@@ -154,7 +160,7 @@ describe('ReportsRepository and demo reports against PostgreSQL', () => {
     }
 
     it('writes realistic, rule-abiding, deterministic histories once', async () => {
-      const summary = await seedDemoReports(ds, TODAY);
+      const summary = await seedDemoReports(ds, TODAY, { storage });
       expect(summary.reports).toBeGreaterThan(300);
       expect(summary.accepted).toBeGreaterThan(summary.returned);
       expect(summary.returned).toBeGreaterThan(5);
@@ -172,10 +178,29 @@ describe('ReportsRepository and demo reports against PostgreSQL', () => {
              OR (i.id IS NOT NULL AND (i.participation_id <> p.id OR i.joined_on > r.reported_on OR (i.exited_on IS NOT NULL AND i.exited_on <= r.reported_on)))
              OR EXISTS (SELECT 1 FROM jsonb_object_keys(r.metrics) k WHERE k <> ALL (a.metrics))
              OR r.created_at > ($2::date + 1)::timestamptz + interval '6 hours'
-             OR (r.reviewed_at IS NOT NULL AND r.reviewed_at < r.created_at))`,
+             OR (r.reviewed_at IS NOT NULL AND r.reviewed_at < r.created_at)
+             -- verifiable completion: a completed report carries every evidence kind its activity expects
+             OR (r.status = 'completed' AND a.completion_needs_evidence
+                 AND EXISTS (SELECT 1 FROM unnest(a.evidence_kinds) k WHERE NOT EXISTS (SELECT 1 FROM evidence e WHERE e.report_id = r.id AND e.kind = k))))`,
         [programId, TODAY],
       );
       expect(violations).toEqual([]);
+
+      // Documents are stored files of the report's own state, one per unit, whose bytes are a PDF.
+      expect(summary.documents).toBeGreaterThan(50);
+      const [docs] = await ds.query(
+        `SELECT count(*)::int AS "documentEvidence", count(*) FILTER (WHERE f.state_code <> p.state_code OR f.program_id <> p.program_id OR f.content_type <> 'application/pdf')::int AS "misplaced",
+                count(DISTINCT f.id)::int AS "files", min(f.storage_key) AS "someKey"
+           FROM evidence e JOIN report r ON r.id = e.report_id JOIN plan_item pi ON pi.id = r.plan_item_id JOIN participation p ON p.id = pi.participation_id JOIN stored_file f ON f.id = e.file_id
+          WHERE p.program_id = $1 AND e.kind = 'document'`,
+        [programId],
+      );
+      expect(docs.misplaced).toBe(0);
+      expect(docs.files).toBe(summary.documents);
+      expect(docs.documentEvidence).toBeGreaterThan(docs.files);
+      const chunks: Buffer[] = [];
+      for await (const c of await storage.open(docs.someKey)) chunks.push(c as Buffer);
+      expect(Buffer.concat(chunks).subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
       // Metrics on 2.1 and 4.4, high-value datasets on 4.4, returned reports carry a reason, URLs on the states' portals.
       const [facts] = await ds.query(
@@ -196,7 +221,7 @@ describe('ReportsRepository and demo reports against PostgreSQL', () => {
 
       // Seeding again changes nothing; seeding from scratch gives the very same histories.
       const first = await fingerprint();
-      expect(await seedDemoReports(ds, TODAY)).toMatchObject({ reports: 0 });
+      expect(await seedDemoReports(ds, TODAY, { storage })).toMatchObject({ reports: 0 });
       expect(await fingerprint()).toEqual(first);
       await ds.query(`DELETE FROM evidence WHERE report_id IN (SELECT r.id FROM report r JOIN plan_item pi ON pi.id = r.plan_item_id JOIN participation p ON p.id = pi.participation_id WHERE p.program_id = $1)`, [programId]);
       await ds.query(`DELETE FROM report WHERE plan_item_id IN (SELECT pi.id FROM plan_item pi JOIN participation p ON p.id = pi.participation_id WHERE p.program_id = $1)`, [programId]);
@@ -209,7 +234,7 @@ describe('ReportsRepository and demo reports against PostgreSQL', () => {
           seen.push(`${unit.planItemId}/${unit.institutionId}`);
         },
       };
-      expect(await seedDemoReports(ds, TODAY, { hooks })).toEqual(summary);
+      expect(await seedDemoReports(ds, TODAY, { storage, hooks })).toEqual(summary);
       expect(await fingerprint()).toEqual(first);
       const [{ units }] = await ds.query(
         `SELECT count(DISTINCT (r.plan_item_id, r.institution_id))::int AS units FROM report r JOIN plan_item pi ON pi.id = r.plan_item_id JOIN participation p ON p.id = pi.participation_id WHERE p.program_id = $1`,

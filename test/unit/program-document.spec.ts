@@ -97,8 +97,8 @@ describe('canonical form', () => {
       status: 'active',
       phases: [{ number: 1, name: 'Única', description: null }],
       activities: [
-        { code: 'a', phase: 1, name: 'A', level: 'state', startDay: 0, durationDays: 10, weight: 1, optional: false, evidenceKinds: [], metrics: [] },
-        { code: 'b', phase: 1, name: 'B', level: 'institution', startDay: 5, durationDays: 10, weight: 1, optional: false, evidenceKinds: ['dataset'], metrics: [] },
+        { code: 'a', phase: 1, name: 'A', level: 'state', startDay: 0, durationDays: 10, weight: 1, optional: false, evidenceKinds: [], completionNeedsEvidence: true, metrics: [] },
+        { code: 'b', phase: 1, name: 'B', level: 'institution', startDay: 5, durationDays: 10, weight: 1, optional: false, evidenceKinds: ['dataset'], completionNeedsEvidence: true, metrics: [] },
       ],
       indicators: [{ code: 'I1', name: 'Datos', definition: null, unit: 'count', direction: 'up', kind: 'datasets_published', params: { activityCode: 'b', highValueOnly: false }, baseline: null, targets: [{ scope: 'national', stateCode: null, value: 3, date: null }] }],
     });

@@ -3,6 +3,7 @@ import type { NationalExplanation, StateExplanation, UnitExplanation } from '../
 import { useResource } from '../api/use-resource';
 import { formatDate, formatNumber, formatPercent, formatPoints, REPORT_STATUS_LABELS, REVIEW_STATE_LABELS, STATUS_LABELS } from '../util/format';
 import type { ReportStatus, ReviewState } from '../api/types';
+import { EVIDENCE_KIND_LABELS } from './evidence-list';
 import { EmptyState, LoadError, Loading } from './feedback';
 import { StatusTag } from './progress-bits';
 import { ScrollTable } from './scroll-table';
@@ -88,7 +89,9 @@ function StateExplain({ path }: { path: string }) {
       <p>
         El avance de la entidad es el promedio de sus actividades incluidas, ponderado por el peso (w) de cada una. El avance de una actividad (p) es el
         porcentaje de su reporte vigente al {formatDate(res.data.asOf)} (el más reciente que no fue devuelto); en las actividades por institución, el
-        promedio de las instituciones activas. El esperado (e) crece en línea recta del inicio al término planificados.
+        promedio de las instituciones activas. El esperado (e) crece en línea recta del inicio al término planificados. Una actividad marcada
+        «Se concluye con evidencia» solo admite un reporte «Concluida» que traiga evidencia de cada tipo indicado (conclusión verificable, según el
+        documento del programa).
       </p>
       <ul className="formulas" data-testid="explain-formulas">
         <li>
@@ -116,6 +119,9 @@ function StateExplain({ path }: { path: string }) {
             <th scope="row">
               {i.activityCode}
               {i.included ? null : <span className="tag tag-muted tag-inline">Excluida</span>}
+              {i.completionEvidence.length ? (
+                <span className="hint completion-rule">Se concluye con evidencia: {i.completionEvidence.map((k) => EVIDENCE_KIND_LABELS[k] ?? k).join(', ').toLowerCase()}</span>
+              ) : null}
             </th>
             <td data-label="w">{n1(i.weight)}</td>
             <td data-label="p">{formatPercent(i.progress)}</td>

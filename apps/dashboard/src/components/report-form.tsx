@@ -307,7 +307,10 @@ export function ReportForm({ statePath, item, activity, institutions, today, ans
         <fieldset className="field-wide fieldset" data-testid="evidence-fieldset">
           <legend>Evidencia</legend>
           {activity?.evidenceKinds?.length ? (
-            <p className="hint">Evidencia esperada para esta actividad: {activity.evidenceKinds.map((k) => EVIDENCE_KIND_LABELS[k] ?? k).join(', ').toLowerCase()}.</p>
+            <p className="hint" data-testid="expected-evidence">
+              Evidencia esperada para esta actividad: {activity.evidenceKinds.map((k) => EVIDENCE_KIND_LABELS[k] ?? k).join(', ').toLowerCase()}.
+              {activity.completionNeedsEvidence ? ' Para reportarla como concluida, el reporte debe traer evidencia de cada uno de estos tipos.' : null}
+            </p>
           ) : null}
           {errs('evidence') ? <FieldErrorList id="report-evidence-error" field="report-evidence-error" messages={errs('evidence')!} /> : null}
           {rows.length === 0 ? <p className="hint">Aún no agrega evidencia.</p> : null}

@@ -1,9 +1,10 @@
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from '../../../platform/src/auth/roles.js';
 import { Clock } from '../../../platform/src/clock/clock.js';
 import { AppConfig } from '../../../platform/src/config/app-config.js';
 import { addDays, daysBetween } from '../../../platform/src/util/dates.js';
+import { FILE_STORAGE, type FileStorage } from '../files/file-storage.js';
 import { InstitutionsService } from '../institutions/institutions.service.js';
 import { ParticipationsService } from '../plans/participations.service.js';
 import { PlansService } from '../plans/plans.service.js';
@@ -40,6 +41,7 @@ export class DemoDataService implements OnApplicationBootstrap {
     private readonly reportingRounds: ReportingRoundsService,
     private readonly reportHooks: ReportWriteHooks,
     private readonly reviewRounds: ReviewRoundsService,
+    @Inject(FILE_STORAGE) private readonly storage: FileStorage,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -76,7 +78,7 @@ export class DemoDataService implements OnApplicationBootstrap {
       await this.replanExamples(officer, stateCode);
     }
     // Report histories go through the report write hooks, so derived progress data is maintained as usual.
-    const reports = await seedDemoReports(this.dataSource, today, { hooks: this.reportHooks });
+    const reports = await seedDemoReports(this.dataSource, today, { storage: this.storage, hooks: this.reportHooks });
     const officers = new Map([...created.values()].filter((u) => u.stateCode).map((u) => [u.stateCode!, u]));
     const rounds = await seedDemoReportingRounds(this.reportingRounds, { programId: MODEL_PROGRAM_CODE, coordinator, officers, today });
     await this.reviewRoundExample(created.get('reviewer@rumbo.demo')!, today);

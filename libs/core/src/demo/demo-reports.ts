@@ -10,7 +10,11 @@ import { ProgramsRepository } from '../programs/programs.repository.js';
 import type { ReportStatus, ReviewState } from '../reports/report.entity.js';
 import type { ReportWriteHooks } from '../reports/report-write-hooks.js';
 import { ReportsRepository, type NewEvidence } from '../reports/reports.repository.js';
+import type { FileStorage } from '../files/file-storage.js';
+import { StoredFilesRepository } from '../files/stored-files.repository.js';
 import { UsersRepository } from '../users/users.repository.js';
+import { demoDocumentPdf } from './demo-document.js';
+import { createHash, randomUUID } from 'node:crypto';
 
 /**
  * Demo report histories for program `condatos-2024` (SPEC §5 demo mode): for every participation and its
@@ -24,6 +28,8 @@ import { UsersRepository } from '../users/users.repository.js';
  *   (falling back to any coordinator / admin; with none, every report stays pending).
  * - Metric values and dataset evidence are cumulative: a report states the unit's totals as of its date, as the
  *   percent does, so the current (validated) report of a unit carries its figures.
+ * - Document evidence is a stored file (a one-page PDF naming the document, written to the file storage), one per
+ *   unit and activity, so a completed report carries the evidence kinds its activity expects, as submissions must.
  * - Seeding a program that already has reports does nothing (returns zeros).
  */
 export const DEMO_REPORTS_PROGRAM = 'condatos-2024';
@@ -35,6 +41,8 @@ export interface DemoReportsSummary {
   returned: number;
   submitted: number;
   evidence: number;
+  /** Demo documents stored as files (one per unit and document activity). */
+  documents: number;
 }
 
 type Pace = 'ahead' | 'on_track' | 'slow' | 'behind';
@@ -153,14 +161,27 @@ interface PlannedReport {
   createdAt: Date;
   narrative: string;
   metrics: Record<string, number>;
-  evidence: NewEvidence[];
+  evidence: PlannedEvidence[];
   reviewState: ReviewState;
   reviewReason: string | null;
   reviewedAt: Date | null;
   authorId: string;
 }
 
+/** Evidence as planned: a document names the demo file it will point to once stored (`fileId` is set then). */
+type PlannedEvidence = NewEvidence & { document?: DemoDocument };
+
+interface DemoDocument {
+  /** One file per state, activity and institution: every report of the unit links the same document. */
+  key: string;
+  stateCode: string;
+  name: string;
+  lines: string[];
+}
+
 export interface SeedDemoReportsOptions {
+  /** Where the demo documents' bytes go (the app's FILE_STORAGE). */
+  storage: FileStorage;
   seed?: number;
   /**
    * The reports' write hooks (`app.get(ReportWriteHooks)`): called once per unit written, inside the seed's
@@ -170,9 +191,9 @@ export interface SeedDemoReportsOptions {
 }
 
 /** Writes the demo report histories; see the module comment. `today` is YYYY-MM-DD (the program's today). */
-export async function seedDemoReports(dataSource: DataSource, today: string, options: SeedDemoReportsOptions = {}): Promise<DemoReportsSummary> {
+export async function seedDemoReports(dataSource: DataSource, today: string, options: SeedDemoReportsOptions): Promise<DemoReportsSummary> {
   const seed = options.seed ?? DEMO_REPORTS_SEED;
-  const empty: DemoReportsSummary = { reports: 0, accepted: 0, returned: 0, submitted: 0, evidence: 0 };
+  const empty: DemoReportsSummary = { reports: 0, accepted: 0, returned: 0, submitted: 0, evidence: 0, documents: 0 };
   const em = dataSource.manager;
   const program = await new ProgramsRepository(em).findByIdOrCode(DEMO_REPORTS_PROGRAM);
   if (!program) return empty;
@@ -211,8 +232,21 @@ export async function seedDemoReports(dataSource: DataSource, today: string, opt
   }
   planned.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.stateCode.localeCompare(b.stateCode) || a.activityCode.localeCompare(b.activityCode));
 
+  const documents = new Map(planned.flatMap((r) => r.evidence.flatMap((e) => (e.document ? [[e.document.key, { doc: e.document, authorId: r.authorId }] as const] : []))));
+  const stored = await Promise.all(
+    [...documents.values()].map(async ({ doc, authorId }) => {
+      const content = demoDocumentPdf(doc.lines);
+      const storageKey = `${doc.stateCode}/${randomUUID()}`;
+      await options.storage.put(storageKey, content);
+      return { key: doc.key, storageKey, file: { programId: program.id, stateCode: doc.stateCode, name: doc.name, contentType: 'application/pdf', size: content.length, sha256: createHash('sha256').update(content).digest('hex'), storageKey, uploadedById: authorId } };
+    }),
+  );
+
   // Thousands of rows in one transaction: the request time limits do not apply to it.
-  return dataSource.transaction((tx) => withLongStatements(tx, async () => {
+  const written = dataSource.transaction((tx) => withLongStatements(tx, async () => {
+    const fileIds = new Map<string, string>();
+    const files = new StoredFilesRepository(tx);
+    for (const s of stored) fileIds.set(s.key, (await files.insert(s.file)).id);
     const ids = await new ReportsRepository(tx).insertHistorical(
       planned.map((r) => ({
         report: {
@@ -231,11 +265,11 @@ export async function seedDemoReports(dataSource: DataSource, today: string, opt
           reviewedAt: r.reviewedAt,
           createdAt: r.createdAt,
         },
-        evidence: r.evidence,
+        evidence: r.evidence.map(({ document, ...e }) => (document ? { ...e, fileId: fileIds.get(document.key)! } : e)),
       })),
     );
     const audit = new AuditRepository(tx);
-    const summary = { ...empty };
+    const summary = { ...empty, documents: stored.length };
     for (const [i, r] of planned.entries()) {
       await audit.record({
         actor: null,
@@ -257,6 +291,11 @@ export async function seedDemoReports(dataSource: DataSource, today: string, opt
     }
     return summary;
   }));
+  // Bytes whose rows were never committed are removed again, as an upload does.
+  return written.catch(async (e: unknown) => {
+    await Promise.all(stored.map((s) => options.storage.remove(s.storageKey).catch(() => undefined)));
+    throw e;
+  });
 }
 
 interface StateInput {
@@ -392,12 +431,12 @@ function reportWithReview(
   return [first, answer];
 }
 
-function evidenceFor(s: StateInput, item: PlanItemWithActivity, inst: Institution | null, percent: number, datasets: typeof DATASETS): NewEvidence[] {
+function evidenceFor(s: StateInput, item: PlanItemWithActivity, inst: Institution | null, percent: number, datasets: typeof DATASETS): PlannedEvidence[] {
   if (percent <= 0) return [];
   const a = item.activity;
   const host = `https://datos.${s.stateSlug}.gob.mx`;
   const who = inst ? `/${slug(inst.acronym ?? inst.name)}` : '';
-  const evidence: NewEvidence[] = [];
+  const evidence: PlannedEvidence[] = [];
   if (a.evidenceKinds.includes('dataset')) {
     const published = datasets.slice(0, Math.round((datasets.length * percent) / 100));
     for (const d of published) {
@@ -408,9 +447,13 @@ function evidenceFor(s: StateInput, item: PlanItemWithActivity, inst: Institutio
     const [title, path] = URL_PATHS[a.code] ?? [`Publicación de la actividad ${a.code}`, `actividad-${a.code.replace('.', '-')}`];
     evidence.push({ kind: 'url', title, url: `${host}/${path}${who}`, fileId: null, highValue: false, format: null, licence: null });
   }
-  if (a.evidenceKinds.includes('document') || !evidence.length) {
-    // No uploaded files in demo data: the document is linked where the state published it.
-    const title = DOCUMENT_TITLES[a.code] ?? `Evidencia de la actividad ${a.code}`;
+  const title = DOCUMENT_TITLES[a.code] ?? `Evidencia de la actividad ${a.code}`;
+  if (a.evidenceKinds.includes('document')) {
+    const name = `${a.code.replace('.', '-')}-${slug(title)}.pdf`;
+    const lines = [title, `Actividad ${a.code}: ${a.name}`, inst ? `Institución: ${inst.name}` : `Entidad federativa: ${s.stateCode}`, 'Documento de demostración generado por Rumbo.'];
+    evidence.push({ kind: 'document', title, url: null, fileId: null, highValue: false, format: 'PDF', licence: null, document: { key: `${s.stateCode}/${a.code}/${inst?.id ?? ''}`, stateCode: s.stateCode, name, lines } });
+  } else if (!evidence.length) {
+    // An activity that names no evidence kind: the document is linked where the state published it.
     evidence.push({ kind: 'url', title, url: `${host}/documentos${who}/${a.code.replace('.', '-')}-${slug(title)}.pdf`, fileId: null, highValue: false, format: 'PDF', licence: null });
   }
   return evidence;

@@ -57,6 +57,13 @@ export class Activity {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   evidenceKinds: EvidenceKind[];
 
+  /**
+   * Verifiable completion: a report may say `completed` only when it carries evidence of every kind in
+   * `evidenceKinds` (SPEC §3 "expected evidence"; on unless the program document turns it off).
+   */
+  @Column({ type: 'boolean', default: true })
+  completionNeedsEvidence: boolean;
+
   /** Named numeric metrics a report on this activity may carry, e.g. `personas_sensibilizadas`. */
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   metrics: string[];

@@ -39,6 +39,8 @@ export interface ActivityDocument {
   weight: number;
   optional: boolean;
   evidenceKinds: EvidenceKind[];
+  /** A `completed` report must carry evidence of each of `evidenceKinds` (default true). */
+  completionNeedsEvidence: boolean;
   metrics: string[];
 }
 
@@ -76,7 +78,7 @@ export type ProgramDocumentInput = {
   thresholds?: { atRisk?: number | null; offTrack?: number | null } | null;
   status?: ProgramStatus | null;
   phases: { number: number; name: string; description?: string | null }[];
-  activities: (Omit<ActivityDocument, 'optional' | 'evidenceKinds' | 'metrics'> & { optional?: boolean | null; evidenceKinds?: EvidenceKind[] | null; metrics?: string[] | null })[];
+  activities: (Omit<ActivityDocument, 'optional' | 'evidenceKinds' | 'completionNeedsEvidence' | 'metrics'> & { optional?: boolean | null; evidenceKinds?: EvidenceKind[] | null; completionNeedsEvidence?: boolean | null; metrics?: string[] | null })[];
   indicators?: {
     code: string;
     name: string;
@@ -112,6 +114,7 @@ export function canonicalProgramDocument(d: ProgramDocumentInput): ProgramDocume
       weight: a.weight,
       optional: a.optional ?? false,
       evidenceKinds: [...(a.evidenceKinds ?? [])],
+      completionNeedsEvidence: a.completionNeedsEvidence ?? true,
       metrics: [...(a.metrics ?? [])],
     })),
     indicators: (d.indicators ?? []).map((i) => ({

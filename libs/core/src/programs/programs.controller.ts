@@ -19,8 +19,8 @@ const EXAMPLE_DOCUMENT = {
   status: 'draft',
   phases: [{ number: 1, name: 'Planeación', description: null }],
   activities: [
-    { code: '1.1', phase: 1, name: 'Designar a las personas enlace', level: 'state', startDay: 0, durationDays: 30, weight: 1, optional: false, evidenceKinds: ['document'], metrics: [] },
-    { code: '1.2', phase: 1, name: 'Realizar jornadas de sensibilización', level: 'state', startDay: 15, durationDays: 60, weight: 2, optional: true, evidenceKinds: ['document'], metrics: ['personas_sensibilizadas'] },
+    { code: '1.1', phase: 1, name: 'Designar a las personas enlace', level: 'state', startDay: 0, durationDays: 30, weight: 1, optional: false, evidenceKinds: ['document'], completionNeedsEvidence: true, metrics: [] },
+    { code: '1.2', phase: 1, name: 'Realizar jornadas de sensibilización', level: 'state', startDay: 15, durationDays: 60, weight: 2, optional: true, evidenceKinds: ['document'], completionNeedsEvidence: true, metrics: ['personas_sensibilizadas'] },
   ],
   indicators: [
     { code: 'IND-01', name: 'Entidades federativas participantes', definition: null, unit: 'count', direction: 'up', kind: 'states_participating', params: {}, baseline: { value: 0, date: '2024-11-19' }, targets: [{ scope: 'national', stateCode: null, value: 11, date: '2025-12-31' }] },

@@ -132,6 +132,7 @@ export class ProgramsService {
         weight: a.weight,
         optional: a.optional,
         evidenceKinds: a.evidenceKinds,
+        completionNeedsEvidence: a.completionNeedsEvidence,
         metrics: a.metrics,
         position,
       })),

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { BaseRepository } from '../../../database/src/base.repository.js';
 import { preparedQuery } from '../../../database/src/prepared-query.js';
 import type { ActivityLevel, ProgressThresholds, ReportRef, UnitSnapshot } from './progress-types.js';
+import type { EvidenceKind } from '../programs/activity.entity.js';
 import { STATE_UNIT_KEY } from './unit-progress.entity.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -51,6 +52,8 @@ export interface PlanItemRow {
   plannedDue: string;
   originalStart: string;
   originalDue: string;
+  /** Evidence kinds a `completed` report must carry (verifiable completion); empty when the rule is off. */
+  completionEvidence: EvidenceKind[];
 }
 
 export interface InstitutionRow {
@@ -272,7 +275,8 @@ export class ProgressRepository extends BaseRepository {
       `SELECT pi.id AS "itemId", p.state_code AS "stateCode", a.code AS "activityCode", a.name AS "activityName",
               ph.number AS "phaseNumber", ph.name AS "phaseName", a.level, a.weight::float8 AS weight, pi.included,
               pi.planned_start::text AS "plannedStart", pi.planned_due::text AS "plannedDue",
-              pi.original_start::text AS "originalStart", pi.original_due::text AS "originalDue"
+              pi.original_start::text AS "originalStart", pi.original_due::text AS "originalDue",
+              CASE WHEN a.completion_needs_evidence THEN a.evidence_kinds ELSE '{}' END AS "completionEvidence"
          FROM plan_item pi
          JOIN participation p ON p.id = pi.participation_id
          JOIN activity a ON a.id = pi.activity_id

@@ -20,6 +20,8 @@ export interface ImportPlanItem {
   included: boolean;
   level: ActivityLevel;
   metrics: readonly string[];
+  evidenceKinds: readonly EvidenceKind[];
+  completionNeedsEvidence: boolean;
 }
 
 /** A report already stored, as a row naming it by its Folio is compared with it. */
@@ -156,7 +158,7 @@ export function planReportImport(file: TabularFile, ctx: ReportImportContext): R
       const ruleErrors = checkReport(input as ReportInput, {
         today: ctx.today,
         participationJoinedOn: ctx.stateJoinedOn,
-        activity: { code: item.activityCode, level: item.level, metrics: item.metrics },
+        activity: { code: item.activityCode, level: item.level, metrics: item.metrics, evidenceKinds: item.evidenceKinds, completionNeedsEvidence: item.completionNeedsEvidence },
         institution: institution ? { joinedOn: institution.joinedOn, exitedOn: institution.exitedOn } : null,
         filesOfState: new Set(),
         stateCode: ctx.stateCode,

@@ -17,7 +17,7 @@ export interface ReportContext {
   /** Today in the program's time zone. */
   today: string;
   participationJoinedOn: string;
-  activity: { code: string; level: ActivityLevel; metrics: readonly string[] };
+  activity: { code: string; level: ActivityLevel; metrics: readonly string[]; evidenceKinds: readonly EvidenceKind[]; completionNeedsEvidence: boolean };
   /** The named institution as registered in this participation; null when named but not registered there. */
   institution: { joinedOn: string; exitedOn: string | null } | null;
   /** Ids of the uploaded files of this state (and program) among those the evidence names. */
@@ -76,7 +76,25 @@ export function checkReport(input: ReportInput, ctx: ReportContext): FieldError[
     }
     if (e.highValue === true && e.kind !== 'dataset') errors.push({ field: at('highValue'), message: 'only dataset evidence can be marked high-value' });
   }
+
+  const missing = missingCompletionEvidence(input, ctx.activity);
+  if (missing.length) {
+    errors.push({ field: 'evidence', message: `activity ${ctx.activity.code} is completed only with its expected evidence: add evidence of kind ${missing.join(', ')}` });
+  }
   return errors;
+}
+
+/**
+ * Verifiable completion: the expected evidence kinds a `completed` report lacks (none when the activity's
+ * program document turns the rule off, or when the report is not a completion).
+ */
+export function missingCompletionEvidence(
+  input: Pick<ReportInput, 'status' | 'evidence'>,
+  activity: { evidenceKinds: readonly EvidenceKind[]; completionNeedsEvidence: boolean },
+): EvidenceKind[] {
+  if (input.status !== 'completed' || !activity.completionNeedsEvidence) return [];
+  const carried = new Set((input.evidence ?? []).map((e) => e.kind));
+  return activity.evidenceKinds.filter((k) => !carried.has(k));
 }
 
 /** Joined on or before `t` and not exited by `t` (SPEC §3; same rule as the progress engine). */

@@ -84,7 +84,7 @@ export class ReportsImportService {
       stateCode,
       today: this.clock.today(program.timeZone),
       stateJoinedOn: participation.joinedOn,
-      items: items.map((i) => ({ id: i.id, activityCode: i.activity.code, included: i.included, level: i.activity.level, metrics: i.activity.metrics })),
+      items: items.map((i) => ({ id: i.id, activityCode: i.activity.code, included: i.included, level: i.activity.level, metrics: i.activity.metrics, evidenceKinds: i.activity.evidenceKinds, completionNeedsEvidence: i.activity.completionNeedsEvidence })),
       institutions,
       stored: new Map(stored.map((v) => [v.report.id, { ...v.report, activityCode: v.activityCode, institutionName: v.institutionName }])),
     });

@@ -4,7 +4,7 @@ import { In, type SelectQueryBuilder } from 'typeorm';
 import { BaseRepository } from '../../../database/src/base.repository.js';
 import { preparedQuery } from '../../../database/src/prepared-query.js';
 import type { StoredFile } from '../files/stored-file.entity.js';
-import type { ActivityLevel } from '../programs/activity.entity.js';
+import type { ActivityLevel, EvidenceKind } from '../programs/activity.entity.js';
 import { Evidence } from './evidence.entity.js';
 import { Report, type ReviewState } from './report.entity.js';
 
@@ -37,7 +37,7 @@ export interface SubmitContext {
   joinedOn: string;
   exitedOn: string | null;
   /** The plan item of the activity in this participation, with its activity; null when the plan has none. */
-  item: { id: string; included: boolean; activityCode: string; activityName: string; level: ActivityLevel; metrics: string[] } | null;
+  item: { id: string; included: boolean; activityCode: string; activityName: string; level: ActivityLevel; metrics: string[]; evidenceKinds: EvidenceKind[]; completionNeedsEvidence: boolean } | null;
   /** The named institution when it is registered in this participation; null otherwise (or when none is named). */
   institution: { id: string; name: string; joinedOn: string; exitedOn: string | null } | null;
   /** The named files that were uploaded to this state of this program. */
@@ -138,6 +138,8 @@ export class ReportsRepository extends BaseRepository {
       activityName: string | null;
       level: ActivityLevel | null;
       metrics: string[] | null;
+      evidenceKinds: EvidenceKind[] | null;
+      completionNeedsEvidence: boolean | null;
       institutionId: string | null;
       institutionName: string | null;
       institutionJoinedOn: string | null;
@@ -149,6 +151,7 @@ export class ReportsRepository extends BaseRepository {
               pa.id AS "participationId", pa.state_code AS "stateCode", st.name AS "stateName",
               pa.joined_on::text AS "joinedOn", pa.exited_on::text AS "exitedOn",
               pi.id AS "itemId", pi.included, a.code AS "activityCode", a.name AS "activityName", a.level, a.metrics,
+              a.evidence_kinds AS "evidenceKinds", a.completion_needs_evidence AS "completionNeedsEvidence",
               i.id AS "institutionId", i.name AS "institutionName", i.joined_on::text AS "institutionJoinedOn", i.exited_on::text AS "institutionExitedOn",
               COALESCE((SELECT json_agg(json_build_object('id', f.id, 'name', f.name))
                           FROM stored_file f
@@ -167,10 +170,10 @@ export class ReportsRepository extends BaseRepository {
       [q.programIdOrCode, q.stateCode, q.activityCode, q.institutionId, q.fileIds, q.authorId, q.idempotencyKey],
     );
     if (!row) return null;
-    const { itemId, included, activityCode, activityName, level, metrics, institutionId, institutionName, institutionJoinedOn, institutionExitedOn, unitLocked: _, ...rest } = row;
+    const { itemId, included, activityCode, activityName, level, metrics, evidenceKinds, completionNeedsEvidence, institutionId, institutionName, institutionJoinedOn, institutionExitedOn, unitLocked: _, ...rest } = row;
     return {
       ...rest,
-      item: itemId === null ? null : { id: itemId, included: included!, activityCode: activityCode!, activityName: activityName!, level: level!, metrics: metrics ?? [] },
+      item: itemId === null ? null : { id: itemId, included: included!, activityCode: activityCode!, activityName: activityName!, level: level!, metrics: metrics ?? [], evidenceKinds: evidenceKinds ?? [], completionNeedsEvidence: completionNeedsEvidence! },
       institution: institutionId === null ? null : { id: institutionId, name: institutionName!, joinedOn: institutionJoinedOn!, exitedOn: institutionExitedOn },
     };
   }

@@ -76,7 +76,7 @@ export class ReportsService {
       const errors = checkReport(dto, {
         today: this.clock.today(ctx.timeZone),
         participationJoinedOn: ctx.joinedOn,
-        activity: { code: item.activityCode, level: item.level, metrics: item.metrics },
+        activity: { code: item.activityCode, level: item.level, metrics: item.metrics, evidenceKinds: item.evidenceKinds, completionNeedsEvidence: item.completionNeedsEvidence },
         institution: ctx.institution,
         filesOfState: new Set(ctx.files.map((f) => f.id)),
         stateCode,

@@ -176,6 +176,7 @@ export const MESSAGES_ES: ReadonlyArray<readonly [string, string]> = [
   ['document evidence is a stored file: send fileId, not url (use kind url for a link)', 'Un documento es un archivo cargado; para una liga use «Liga» (kind url).'],
   ['no file {} was uploaded to state {} in this program', 'El archivo {0} no se cargó para la entidad {1} en este programa; cárguelo de nuevo.'],
   ['only dataset evidence can be marked high-value', 'Solo un conjunto de datos puede marcarse como de alto valor.'],
+  ['activity {} is completed only with its expected evidence: add evidence of kind {}', 'La actividad {0} solo se da por concluida con su evidencia esperada: agregue evidencia de tipo {1} (document = documento, url = liga, dataset = conjunto de datos).'],
   ['url must be a valid http(s) URL', 'Escriba una dirección web completa (http:// o https://).'],
   ['title is required and must be a text', 'title es obligatorio y debe ser un texto'],
   ['title must not be blank', 'title no debe estar en blanco'],

@@ -18,6 +18,8 @@ export interface ActivitySpec {
   weight?: number;
   optional?: boolean;
   evidenceKinds?: EvidenceKind[];
+  /** Off by default here (the program document's default is on): most tests are about progress, not evidence. */
+  completionNeedsEvidence?: boolean;
   metrics?: string[];
 }
 
@@ -53,6 +55,7 @@ export class ProgramFactory {
             weight: a.weight ?? 1,
             optional: a.optional ?? false,
             evidenceKinds: a.evidenceKinds ?? ['document'],
+            completionNeedsEvidence: a.completionNeedsEvidence ?? false,
             metrics: a.metrics ?? [],
             position,
           })),

@@ -124,6 +124,10 @@ export class ActivityDocumentDto {
   @IsOptional() @IsArray() @ArrayUnique() @IsIn(EVIDENCE_KINDS, { each: true })
   evidenceKinds?: EvidenceKind[] | null;
 
+  @ApiPropertyOptional({ type: Boolean, nullable: true, default: true, description: 'Verifiable completion: a completed report must carry evidence of each of evidenceKinds' })
+  @IsOptional() @IsBoolean()
+  completionNeedsEvidence?: boolean | null;
+
   @ApiPropertyOptional({ type: [String], example: ['personas_sensibilizadas'], default: [], description: 'snake_case names of numeric metrics a report may carry' })
   @IsOptional() @IsArray() @ArrayMaxSize(20) @ArrayUnique() @IsString({ each: true }) @MaxLength(60, { each: true })
   @Matches(SNAKE_CASE, { each: true, message: 'each metric name must be snake_case, e.g. personas_sensibilizadas' })

@@ -80,6 +80,7 @@ export function toProgramDocument({ program: p, phases, activities, indicators, 
       weight: a.weight,
       optional: a.optional,
       evidenceKinds: a.evidenceKinds,
+      completionNeedsEvidence: a.completionNeedsEvidence,
       metrics: a.metrics,
     })),
     indicators: indicators.map((i) => ({

@@ -2,6 +2,7 @@ import { ApiProperty, OmitType } from '@nestjs/swagger';
 import { round1 } from '../progress-math.js';
 import { roundNationalProgress, roundStateProgress, roundStateSummary } from '../progress-rounding.js';
 import { TRAFFIC_LIGHTS, type ActivityLevel, type ReportRef, type StateProgress, type TrafficLight } from '../progress-types.js';
+import { EVIDENCE_KINDS, type EvidenceKind } from '../../programs/activity.entity.js';
 import type { ProgramProgress, StateProgressDetail } from '../progress-views.js';
 import { tableCsv } from '../../../../platform/src/tables/csv.js';
 import { stateFiguresTable } from '../progress-tables.js';
@@ -185,6 +186,8 @@ class ItemExplanationResponse {
   @ApiProperty({ description: 'w · p (0 when excluded)' }) weightedProgress: number;
   @ApiProperty({ description: 'w · e (0 when excluded)' }) weightedExpected: number;
   @ApiProperty() noInstitutions: boolean;
+  @ApiProperty({ enum: EVIDENCE_KINDS, isArray: true, description: 'Verifiable completion: a report says completed only with evidence of each of these kinds (empty: no such rule for the activity)' })
+  completionEvidence: EvidenceKind[];
   @ApiProperty({ type: [UnitExplanationResponse] }) units: UnitExplanationResponse[];
 }
 
@@ -436,6 +439,7 @@ export function toStateExplanation(d: StateProgressDetail): StateExplanationResp
         weightedProgress: exact.included ? round1(exact.weight * exact.progress) : 0,
         weightedExpected: exact.included ? round1(exact.weight * exact.expected) : 0,
         noInstitutions: i.noInstitutions,
+        completionEvidence: d.items.get(i.itemId)!.completionEvidence,
         units: (i.units ?? []).map((u) => ({
           institutionId: u.institutionId,
           institutionName: u.institutionId === null ? null : (d.institutionNames.get(u.institutionId) ?? null),
