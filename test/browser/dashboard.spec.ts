@@ -162,19 +162,20 @@ describe.runIf(browserTestsEnabled)('Dashboard in the browser', () => {
       const wp = await h.newPage();
       const { page } = wp;
       await h.login(wp, coordinator.email);
-      const form = page.locator('form', { has: page.getByLabel('Entidad federativa') });
+      // The enrolment form (the convocatoria's form on the same page also asks for a state).
+      const form = page.locator('form[aria-labelledby="enrol-title"]');
       await form.getByRole('button', { name: 'Adherir entidad' }).click();
       await form.getByText('Elija la entidad federativa.').waitFor();
-      expect(await attrOf(page.getByLabel('Entidad federativa'), 'aria-invalid')).toBe('true');
+      expect(await attrOf(form.getByLabel('Entidad federativa'), 'aria-invalid')).toBe('true');
 
       const joined = isoDaysFromToday(-10);
-      await page.getByLabel('Entidad federativa').selectOption({ label: 'Sinaloa' });
-      await page.getByLabel('Fecha de adhesión').fill(joined);
+      await form.getByLabel('Entidad federativa').selectOption({ label: 'Sinaloa' });
+      await form.getByLabel('Fecha de adhesión').fill(joined);
       await form.getByRole('button', { name: 'Adherir entidad' }).click();
       await page.getByRole('status').filter({ hasText: 'Sinaloa se adhirió al programa' }).waitFor();
       await eventually(() => textOf(page.getByTestId('participations-table').locator('tr[data-state-code="25"]'))).toContain(shown(joined));
       // A state already taking part is no longer offered.
-      expect(await page.getByLabel('Entidad federativa').locator('option', { hasText: 'Sinaloa' }).count()).toBe(0);
+      expect(await form.getByLabel('Entidad federativa').locator('option', { hasText: 'Sinaloa' }).count()).toBe(0);
       const plan = await h.t.http().get(`/api/v1/programs/${PROGRAM_CODE}/states/25/plan`).set((await h.t.as('coordinator')).auth).expect(200);
       expect(plan.body.items.length).toBeGreaterThan(0);
     });

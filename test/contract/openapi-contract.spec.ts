@@ -28,6 +28,7 @@ describe('OpenAPI contract', () => {
   // Values a real client would take from earlier answers (the document cannot know which records exist).
   let bodyOverrides: Record<string, Record<string, unknown>> = {};
   let queryOverrides: Record<string, Record<string, unknown>> = {};
+  let pathOverrides: Record<string, Record<string, string>> = {};
   const failures: string[] = [];
   let sent = 0;
 
@@ -48,7 +49,8 @@ describe('OpenAPI contract', () => {
     const STATE = participations.find((p) => p.exitedOn === null)!.stateCode;
     context.stateCode = STATE;
     const participating = new Set(participations.map((p) => p.stateCode));
-    const freeState = ['01', '02', '03', '04', '05', '06'].find((c) => !participating.has(c))!;
+    // States in neither the program nor its convocatoria: one joins directly, one is added as candidate.
+    const [freeState, newCandidate] = ['01', '02', '03', '04', '05', '06'].filter((c) => !participating.has(c));
     const plan: { items: Array<{ included: boolean; activityCode: string; level: string }> } = await get(`/programs/${PROGRAM}/states/${STATE}/plan`);
     context.activityCode = plan.items.find((i) => i.included)!.activityCode;
     // The report example's metric (conjuntos_publicados) belongs to 4.4 of the model program.
@@ -79,6 +81,15 @@ describe('OpenAPI contract', () => {
       'POST /api/v1/programs/{programId}/comments': { subjectType: 'report', subjectId: context.reportId, body: 'Comentario de la prueba de contrato' },
     };
     queryOverrides = { 'GET /api/v1/programs/{programId}/comments': { subjectType: 'report', subjectId: context.reportId } };
+    // The convocatoria's steps need a state still on its way in (the demo's participating states have joined).
+    const pipeline: Array<{ stateCode: string; stage: string }> = await get(`/programs/${PROGRAM}/pipeline`);
+    const prospect = pipeline.find((e) => e.stage === 'candidate')!.stateCode;
+    const manifiesto = await t.http().post(`/api/v1/programs/${PROGRAM}/pipeline/${prospect}/files`).set(coord).attach('file', PDF, 'manifiesto.pdf').expect(201);
+    for (const op of ['transitions', 'sessions', 'files']) {
+      for (const method of ['GET', 'POST']) pathOverrides[`${method} /api/v1/programs/{programId}/pipeline/{stateCode}/${op}`] = { stateCode: prospect };
+    }
+    bodyOverrides['POST /api/v1/programs/{programId}/pipeline/{stateCode}/transitions'] = { to: 'interested', on: '2026-11-20', fileId: manifiesto.body.id, joinedOn: undefined, reason: undefined };
+    bodyOverrides['PUT /api/v1/programs/{programId}/pipeline'] = { stateCode: newCandidate };
   }
 
   async function callerFor(ref: OperationRef): Promise<Record<string, string>> {
@@ -144,7 +155,7 @@ describe('OpenAPI contract', () => {
 
   async function exercise(ref: OperationRef): Promise<void> {
     const auth = await callerFor(ref);
-    const { valid, invalid } = generateRequests(doc, ref.op, context, bodyValuesFor(ref), queryOverrides[label(ref)]);
+    const { valid, invalid } = generateRequests(doc, ref.op, { ...context, ...pathOverrides[label(ref)] }, bodyValuesFor(ref), queryOverrides[label(ref)]);
     if (ref.op.security?.length) {
       const status = checkResponse(ref, 'no token', await send(ref, valid, {}));
       if (status !== 401) failures.push(`${label(ref)} [no token] → ${status}: expected 401`);

@@ -13,14 +13,7 @@ describe('comments', () => {
   let officer21: AuthUser;
   let coordinator: AuthUser;
   let reviewer: AuthUser;
-  const tokens = new Map<string, Record<string, string>>();
-  const as = async (u: AuthUser) => {
-    if (!tokens.has(u.id)) {
-      const res = await t.http().post('/api/v1/auth/login').send({ email: u.email, password: 'test-password-123' });
-      tokens.set(u.id, { Authorization: `Bearer ${res.body.accessToken}` });
-    }
-    return tokens.get(u.id)!;
-  };
+  const as = (u: AuthUser) => t.authFor(u);
   const url = () => `/api/v1/programs/${program.code}/comments`;
   const count = async () => Number((await t.dataSource.query('SELECT (SELECT count(*) FROM comment) + (SELECT count(*) FROM comment_mention) AS n'))[0].n);
 

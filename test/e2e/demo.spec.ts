@@ -41,6 +41,22 @@ describe('demo data', () => {
     expect(submitted).toBeGreaterThan(0);
   });
 
+  it('the eleven joined through the convocatoria in the minutes’ two cohorts, with dated manifiestos; others are on the way', async () => {
+    const auth = await login('coordinator@rumbo.demo');
+    const funnel = (await t.http().get('/api/v1/programs/condatos-2024/pipeline/funnel').set(auth).expect(200)).body;
+    expect(Object.fromEntries(funnel.stages.map((s: { stage: string; count: number }) => [s.stage, s.count]))).toEqual({ candidate: 2, interested: 1, convened: 1, joined: 11, declined: 1 });
+    const cohorts = Object.fromEntries(funnel.cohorts.map((c: { cohort: string | null; total: number }) => [c.cohort ?? '-', c.total]));
+    expect(cohorts).toEqual({ 'Iniciativas relacionadas': 5, 'Manifestaron interés': 6, '-': 5 });
+    const oaxaca = (await t.http().get('/api/v1/programs/condatos-2024/pipeline').set(await login('officer.20@rumbo.demo')).expect(200)).body;
+    expect(oaxaca).toHaveLength(1);
+    expect(oaxaca[0]).toMatchObject({ stateCode: '20', stage: 'joined', cohort: 'Manifestaron interés', joinedOn: '2025-01-15', interestFileId: expect.any(String) });
+    expect(oaxaca[0].history.map((h: { to: string }) => h.to)).toEqual(['candidate', 'interested', 'convened', 'joined']);
+    const manifiesto = await t.http().get(`/api/v1/files/${oaxaca[0].interestFileId}`).set(auth).expect(200);
+    expect(manifiesto.headers['content-type']).toContain('application/pdf');
+    const sessions = (await t.http().get('/api/v1/programs/condatos-2024/pipeline/20/sessions').set(auth).expect(200)).body;
+    expect(sessions.map((s: { heldOn: string }) => s.heldOn)).toEqual(['2024-12-06', '2025-02-09']);
+  });
+
   it('gives the dashboard something to show: every traffic light but one at least, re-planned items, a frozen review round', async () => {
     const auth = await login('reviewer@rumbo.demo');
     const progress = await t.http().get('/api/v1/programs/condatos-2024/progress').set(auth).expect(200);

@@ -45,6 +45,12 @@ const ROUTES: RouteCase[] = [
   { name: 'GET /programs/:id/email-messages', method: 'get', path: () => `${P}/email-messages`, allowed: ['admin', 'coordinator'] },
   { name: 'GET /me/mentions', method: 'get', path: () => '/api/v1/me/mentions', allowed: everyone },
   { name: 'POST /programs/:id/comments', method: 'post', path: () => `${P}/comments`, body: () => ({}), allowed: ['coordinator', 'reviewer', 'own officer', 'other officer'] },
+  { name: 'GET /programs/:id/pipeline', method: 'get', path: () => `${P}/pipeline`, allowed: everyone },
+  { name: 'GET /programs/:id/pipeline/funnel', method: 'get', path: () => `${P}/pipeline/funnel`, allowed: everyone },
+  { name: 'POST …/pipeline/:state/transitions (interested)', method: 'post', path: () => `${P}/pipeline/20/transitions`, body: () => ({ to: 'interested' }), allowed: ['coordinator', 'own officer'] },
+  { name: 'POST …/pipeline/:state/transitions (convened)', method: 'post', path: () => `${P}/pipeline/20/transitions`, body: () => ({ to: 'convened', on: '2025-03-01' }), allowed: ['coordinator'] },
+  { name: 'GET …/pipeline/:state/sessions', method: 'get', path: () => `${P}/pipeline/20/sessions`, allowed: ['admin', 'coordinator', 'reviewer', 'own officer'] },
+  { name: 'POST …/pipeline/:state/sessions', method: 'post', path: () => `${P}/pipeline/20/sessions`, body: () => ({}), allowed: ['coordinator'] },
   { name: 'GET /audit-events', method: 'get', path: () => '/api/v1/audit-events', allowed: ['admin', 'coordinator', 'reviewer'] },
 ];
 

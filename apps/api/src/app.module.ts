@@ -16,6 +16,7 @@ import { ReviewsModule } from '../../../libs/core/src/reviews/reviews.module.js'
 import { ExportsModule } from '../../../libs/core/src/exports/exports.module.js';
 import { RisksModule } from '../../../libs/core/src/risks/risks.module.js';
 import { CommentsModule } from '../../../libs/core/src/comments/comments.module.js';
+import { ConvocatoriaModule } from '../../../libs/core/src/convocatoria/convocatoria.module.js';
 import { MailModule } from '../../../libs/core/src/mail/mail.module.js';
 import { PublicModule } from '../../../libs/core/src/public/public.module.js';
 import { DemoModule } from '../../../libs/core/src/demo/demo.module.js';
@@ -76,6 +77,7 @@ export class AppModule implements NestModule {
         RisksModule,
         MailModule,
         CommentsModule,
+        ConvocatoriaModule,
         PublicModule,
         ReferenceDataModule,
         DemoModule,

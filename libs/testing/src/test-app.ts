@@ -21,6 +21,8 @@ export interface TestApp {
   programs: ProgramFactory;
   /** A signed-in user of that role (created on first use and cached), with its bearer header. */
   as: (role: Role, stateCode?: string) => Promise<SignedIn>;
+  /** The bearer header of a given user (signed in on first use and cached). */
+  authFor: (user: AuthUser) => Promise<{ Authorization: string }>;
   /** This app's database, for a second app on the same database (`createTestApp({}, { databaseUrl })`). */
   databaseUrl: string;
   close: () => Promise<void>;
@@ -79,6 +81,14 @@ export async function createTestApp(env: Record<string, string> = {}, opts: { da
         signedIn.set(key, { user, token, auth: { Authorization: `Bearer ${token}` } });
       }
       return signedIn.get(key)!;
+    },
+    authFor: async (user) => {
+      const key = `user:${user.id}`;
+      if (!signedIn.has(key)) {
+        const token = await authService.issueToken(user);
+        signedIn.set(key, { user, token, auth: { Authorization: `Bearer ${token}` } });
+      }
+      return signedIn.get(key)!.auth;
     },
     databaseUrl: db.url,
     close: async () => {

@@ -33,6 +33,7 @@ export interface Api {
   get<T>(path: string): Promise<T>;
   post<T>(path: string, body: unknown, opts?: RequestOptions): Promise<T>;
   patch<T>(path: string, body: unknown): Promise<T>;
+  put<T>(path: string, body: unknown): Promise<T>;
   /** multipart/form-data (the browser sets the boundary). */
   upload<T>(path: string, form: FormData): Promise<T>;
   /** A file behind authentication (e.g. evidence), as a Blob to hand to the browser. */
@@ -93,6 +94,7 @@ export function createApi(getToken: () => string | null, onUnauthorized: () => v
     get: (path) => call('GET', path),
     post: (path, body, opts) => call('POST', path, body, opts),
     patch: (path, body) => call('PATCH', path, body),
+    put: (path, body) => call('PUT', path, body),
     upload: (path, form) => call('POST', path, form),
     download,
   };

@@ -128,3 +128,7 @@ export type EmailMessagePage = components['schemas']['EmailMessagePageResponse']
 export type Comment = components['schemas']['CommentResponse'];
 export type CommentSubject = Comment['subjectType'];
 export type MentionPage = components['schemas']['MentionPageResponse'];
+export type PipelineEntry = components['schemas']['PipelineEntryResponse'];
+export type PipelineStage = PipelineEntry['stage'];
+export type PipelineFunnel = components['schemas']['FunnelResponse'];
+export type AccompanimentSession = components['schemas']['SessionResponse'];

@@ -4,6 +4,7 @@ import { useSession } from '../auth/session';
 import { describeLoadError, ErrorNotice } from './feedback';
 import { Field, type FieldErrors } from './field';
 import { FormActions } from './form-actions';
+import { StateSelectField } from './state-select';
 import { useApiForm } from './use-api-form';
 
 interface Props {
@@ -55,18 +56,7 @@ export function EnrolForm({ programCode, states, participating, onEnrolled, onSu
   return (
     <form onSubmit={submit} noValidate className="form-grid" aria-labelledby="enrol-title">
       {form.formError ? <ErrorNotice>{form.formError}</ErrorNotice> : null}
-      <Field id="enrol-state" label="Entidad federativa" errors={errors.stateCode} required>
-        {(a11y) => (
-          <select {...a11y} value={stateCode} onChange={(e) => setStateCode(e.target.value)}>
-            <option value="">Elija una entidad…</option>
-            {available.map((s) => (
-              <option key={s.code} value={s.code}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <StateSelectField id="enrol-state" states={available} value={stateCode} onChange={setStateCode} errors={errors.stateCode} />
       <Field id="enrol-joined-on" label="Fecha de adhesión" hint="El calendario de la entidad se calcula a partir de esta fecha." errors={errors.joinedOn} required>
         {(a11y) => <input {...a11y} type="date" value={joinedOn} onChange={(e) => setJoinedOn(e.target.value)} />}
       </Field>

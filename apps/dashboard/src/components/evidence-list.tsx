@@ -41,7 +41,7 @@ export function EvidenceList({ evidence }: { evidence: Evidence[] }) {
   );
 }
 
-function FileDownload({ fileId, label, fileName }: { fileId: string; label: string; fileName: string | null }) {
+export function FileDownload({ fileId, label, fileName }: { fileId: string; label: string; fileName: string | null }) {
   const { api } = useSession();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -6,6 +6,7 @@ import { EmptyState, LoadError, Loading, SuccessNotice } from '../components/fee
 import { EnrolForm } from '../components/enrol-form';
 import { Loaded } from '../components/loaded';
 import { NationalProgressSections } from '../components/national-progress';
+import { ConvocatoriaPanel } from '../components/convocatoria-panel';
 import { EmailLogPanel } from '../components/email-log-panel';
 import { MentionsPanel } from '../components/mentions-panel';
 import { RisksPanel } from '../components/risks-panel';
@@ -19,7 +20,8 @@ import type { PageProps } from './registry';
 /**
  * National overview (coordination, reviewers; state officers read it too): the program's figures as of a date
  * (headline, progress by state, map, trends, deadlines, reporting rounds), then the states taking part, each
- * linking to its state page, and for the coordination the enrolment form.
+ * linking to its state page, the national convocatoria (its funnel and each state's way in), and for the
+ * coordination the enrolment form.
  */
 export function NationalOverviewPage({ params, user }: PageProps) {
   const { programCode } = params;
@@ -123,6 +125,18 @@ export function NationalOverviewPage({ params, user }: PageProps) {
           }
         </Loaded>
       </section>
+
+      {states.data ? (
+        <ConvocatoriaPanel
+          programCode={programCode}
+          user={user}
+          states={states.data}
+          onJoined={() => {
+            participations.reload();
+            setRefreshKey((k) => k + 1);
+          }}
+        />
+      ) : null}
 
       {user.role === 'coordinator' || user.role === 'admin' ? <EmailLogPanel programCode={programCode} /> : null}
 

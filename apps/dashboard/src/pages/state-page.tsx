@@ -15,7 +15,8 @@ import { RisksPanel } from '../components/risks-panel';
 import { StateFigures } from '../components/state-figures';
 import { StateRoundsPanel } from '../components/state-rounds-panel';
 import { TrendSection } from '../components/trend-section';
-import { usePrograms } from '../programs/programs';
+import { paths, usePrograms } from '../programs/programs';
+import { Link } from '../router/router';
 import { formatDate, formatPercent, REPORT_STATUS_LABELS, todayIn } from '../util/format';
 import { useDocumentTitle } from '../util/use-title';
 import type { PageProps } from './registry';
@@ -82,7 +83,12 @@ export function StatePage({ params, user }: PageProps) {
     return (
       <>
         <h1>Programa estatal</h1>
-        <EmptyState title="Esta entidad no participa en el programa, o el programa no existe." />
+        <EmptyState title="Esta entidad no participa en el programa, o el programa no existe.">
+          {/* A state on its way in follows its convocatoria (and records its manifiesto de interés) there. */}
+          <p>
+            Si la entidad está en la convocatoria, su avance está en el <Link to={paths.national(programCode)}>panorama nacional</Link>, sección «Convocatoria nacional».
+          </p>
+        </EmptyState>
       </>
     );
   }

@@ -1,4 +1,12 @@
-import type { FindingType, GovernmentOrder, IndicatorStatus, IndicatorUnit, ReportStatus, ReviewRoundStatus, ReviewState, Role, TrafficLight } from '../api/types';
+import type { FindingType, GovernmentOrder, IndicatorStatus, IndicatorUnit, PipelineStage, ReportStatus, ReviewRoundStatus, ReviewState, Role, TrafficLight } from '../api/types';
+
+export const PIPELINE_STAGE_LABELS: Record<PipelineStage, string> = {
+  candidate: 'Candidata',
+  interested: 'Manifestó interés',
+  convened: 'Convocada',
+  joined: 'Adherida',
+  declined: 'Declinó',
+};
 
 export const ROLE_LABELS: Record<Role, string> = {
   admin: 'Administración',

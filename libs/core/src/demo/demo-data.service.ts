@@ -5,14 +5,15 @@ import { Clock } from '../../../platform/src/clock/clock.js';
 import { AppConfig } from '../../../platform/src/config/app-config.js';
 import { addDays, daysBetween } from '../../../platform/src/util/dates.js';
 import { FILE_STORAGE, type FileStorage } from '../files/file-storage.js';
+import { ConvocatoriaService } from '../convocatoria/convocatoria.service.js';
 import { InstitutionsService } from '../institutions/institutions.service.js';
-import { ParticipationsService } from '../plans/participations.service.js';
 import { PlansService } from '../plans/plans.service.js';
 import { ReferenceDataService } from '../reference-data/reference-data.service.js';
 import { seedDemoReportingRounds } from '../reporting-rounds/demo-reporting-rounds.js';
 import { ReportingRoundsService } from '../reporting-rounds/reporting-rounds.service.js';
 import { ReportWriteHooks } from '../reports/report-write-hooks.js';
 import { ReviewRoundsService } from '../reviews/review-rounds.service.js';
+import { seedDemoConvocatoria } from './demo-convocatoria.js';
 import { seedDemoReports } from './demo-reports.js';
 import { UsersRepository } from '../users/users.repository.js';
 import { UsersService } from '../users/users.service.js';
@@ -35,13 +36,13 @@ export class DemoDataService implements OnApplicationBootstrap {
     private readonly reference: ReferenceDataService,
     private readonly users: UsersRepository,
     private readonly usersService: UsersService,
-    private readonly participations: ParticipationsService,
     private readonly plans: PlansService,
     private readonly institutions: InstitutionsService,
     private readonly reportingRounds: ReportingRoundsService,
     private readonly reportHooks: ReportWriteHooks,
     private readonly reviewRounds: ReviewRoundsService,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
+    private readonly convocatoria: ConvocatoriaService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -65,8 +66,10 @@ export class DemoDataService implements OnApplicationBootstrap {
     }
     const coordinator = created.get('coordinator@rumbo.demo')!;
     const today = this.clock.today();
+    const officers = new Map([...created.values()].filter((u) => u.stateCode).map((u) => [u.stateCode!, u]));
+    // The states join through the convocatoria (its `joined` step creates each participation and plan).
+    await seedDemoConvocatoria(this.convocatoria, coordinator, officers, today);
     for (const { stateCode, joinedOn } of DEMO_PARTICIPATIONS) {
-      await this.participations.enrol(coordinator, MODEL_PROGRAM_CODE, { stateCode, joinedOn });
       const officer = created.get(`officer.${stateCode}@rumbo.demo`)!;
       // Institutions register during the call (phase 3: days 135–195 after joining), never in the future.
       const institutions = demoInstitutions(stateCode);
@@ -79,7 +82,6 @@ export class DemoDataService implements OnApplicationBootstrap {
     }
     // Report histories go through the report write hooks, so derived progress data is maintained as usual.
     const reports = await seedDemoReports(this.dataSource, today, { storage: this.storage, hooks: this.reportHooks });
-    const officers = new Map([...created.values()].filter((u) => u.stateCode).map((u) => [u.stateCode!, u]));
     const rounds = await seedDemoReportingRounds(this.reportingRounds, { programId: MODEL_PROGRAM_CODE, coordinator, officers, today });
     await this.reviewRoundExample(created.get('reviewer@rumbo.demo')!, today);
     this.logger.log(`Demo: ${reports.reports} reports (${reports.accepted} accepted, ${reports.returned} returned), ${rounds.rounds} reporting rounds, ${rounds.submissions} submissions`);

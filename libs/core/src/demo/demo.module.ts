@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ConvocatoriaModule } from '../convocatoria/convocatoria.module.js';
 import { FilesModule } from '../files/files.module.js';
 import { InstitutionsModule } from '../institutions/institutions.module.js';
 import { PlansModule } from '../plans/plans.module.js';
@@ -9,5 +10,5 @@ import { ReviewsModule } from '../reviews/reviews.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { DemoDataService } from './demo-data.service.js';
 
-@Module({ imports: [ReferenceDataModule, FilesModule, UsersModule, PlansModule, InstitutionsModule, ReportsModule, ReportingRoundsModule, ReviewsModule], providers: [DemoDataService] })
+@Module({ imports: [ReferenceDataModule, FilesModule, ConvocatoriaModule, UsersModule, PlansModule, InstitutionsModule, ReportsModule, ReportingRoundsModule, ReviewsModule], providers: [DemoDataService] })
 export class DemoModule {}

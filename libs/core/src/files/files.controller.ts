@@ -1,14 +1,13 @@
-import { Controller, Get, Param, Post, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiPayloadTooLargeResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Param, Post, Res, StreamableFile, UploadedFile } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AnyRole, Auth, CurrentUser } from '../../../platform/src/auth/auth.decorators.js';
 import type { AuthUser } from '../../../platform/src/auth/roles.js';
 import { ApiUuidParam, uuidParam } from '../../../platform/src/http/params.js';
-import { StoredFileResponse } from './dto/stored-file.response.js';
 import { attachmentDisposition } from '../../../platform/src/http/attachment.js';
-import { ACCEPTED_FORMATS } from './evidence-content.js';
 import { FilesService } from './files.service.js';
-import { UPLOAD_FIELD, UploadInterceptor, type UploadedEvidenceFile } from './upload.interceptor.js';
+import type { UploadedEvidenceFile } from './upload.interceptor.js';
+import { FileUploadRoute } from './upload-route.decorator.js';
 
 @ApiTags('files')
 @Controller()
@@ -17,11 +16,7 @@ export class FilesController {
 
   @Post('programs/:programId/states/:stateCode/files')
   @Auth('coordinator', 'state_officer')
-  @UseInterceptors(UploadInterceptor)
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: [UPLOAD_FIELD], properties: { [UPLOAD_FIELD]: { type: 'string', format: 'binary', description: `Accepted (by content): ${ACCEPTED_FORMATS}` } } } })
-  @ApiCreatedResponse({ type: StoredFileResponse, description: 'Coordinator, or the state’s own officer. Reference it as document evidence of a report.' })
-  @ApiPayloadTooLargeResponse({ description: 'Larger than RUMBO_UPLOAD_MAX_BYTES (default 10 MB)' })
+  @FileUploadRoute('Coordinator, or the state’s own officer. Reference it as document evidence of a report.')
   upload(@CurrentUser() user: AuthUser, @Param('programId') programId: string, @Param('stateCode') stateCode: string, @UploadedFile() file: UploadedEvidenceFile | undefined) {
     return this.files.upload(user, programId, stateCode, file);
   }

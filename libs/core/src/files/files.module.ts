@@ -18,6 +18,6 @@ import { UploadInterceptor } from './upload.interceptor.js';
     UploadInterceptor,
     { provide: FILE_STORAGE, inject: [AppConfig], useFactory: (config: AppConfig) => new LocalFileStorage(path.resolve(config.RUMBO_DATA_DIR, 'files')) },
   ],
-  exports: [StoredFilesRepository, FILE_STORAGE],
+  exports: [StoredFilesRepository, FilesService, FILE_STORAGE],
 })
 export class FilesModule {}

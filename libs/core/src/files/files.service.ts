@@ -30,26 +30,35 @@ export class FilesService {
    */
   async upload(user: AuthUser, programIdOrCode: string, stateCode: string, file: UploadedEvidenceFile | undefined): Promise<StoredFileResponse> {
     assertCanWriteState(user, stateCode, ['coordinator']);
-    if (!file) throw new FieldValidationException([{ field: UPLOAD_FIELD, message: `file is required (multipart field "${UPLOAD_FIELD}")` }]);
+    const upload = requireUpload(file);
     const { program, participation } = await this.participationsService.findParticipationOrFail(programIdOrCode, stateCode);
     if (participation.exitedOn !== null) {
       throw new ConflictException(`State ${stateCode} withdrew from the program on ${participation.exitedOn}; it can no longer upload evidence`);
     }
-    const name = cleanFileName(file.originalname);
-    const content = await checkEvidenceContent(file.buffer, name);
+    return this.store(user, program.id, stateCode, upload);
+  }
+
+  /**
+   * Stores a file for one state of a program, once the caller has decided that state may receive it (a
+   * participation for evidence, a convocatoria entry for a manifiesto de interés).
+   */
+  async store(user: AuthUser, programId: string, stateCode: string, file: UploadedEvidenceFile | undefined): Promise<StoredFileResponse> {
+    const upload = requireUpload(file);
+    const name = cleanFileName(upload.originalname);
+    const content = await checkEvidenceContent(upload.buffer, name);
     if (!content.ok) throw new FieldValidationException([{ field: UPLOAD_FIELD, message: content.message }]);
 
     const storageKey = `${stateCode}/${randomUUID()}`;
-    const sha256 = createHash('sha256').update(file.buffer).digest('hex');
-    await this.storage.put(storageKey, file.buffer);
+    const sha256 = createHash('sha256').update(upload.buffer).digest('hex');
+    await this.storage.put(storageKey, upload.buffer);
     try {
       return await this.dataSource.transaction(async (tx) => {
         const stored = await this.files.forTx(tx).insert({
-          programId: program.id,
+          programId,
           stateCode,
           name,
           contentType: content.contentType,
-          size: file.buffer.length,
+          size: upload.buffer.length,
           sha256,
           storageKey,
           uploadedById: user.id,
@@ -59,7 +68,7 @@ export class FilesService {
           action: 'file.upload',
           entityType: 'stored_file',
           entityId: stored.id,
-          programId: program.id,
+          programId,
           stateCode,
           after: toStoredFileResponse(stored),
         });
@@ -81,4 +90,9 @@ export class FilesService {
     if (!file) throw new NotFoundException(`File ${fileId} not found`);
     return { file, stream: await this.storage.open(file.storageKey) };
   }
+}
+
+function requireUpload(file: UploadedEvidenceFile | undefined): UploadedEvidenceFile {
+  if (!file) throw new FieldValidationException([{ field: UPLOAD_FIELD, message: `file is required (multipart field "${UPLOAD_FIELD}")` }]);
+  return file;
 }

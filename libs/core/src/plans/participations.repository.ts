@@ -24,6 +24,12 @@ export class ParticipationsRepository extends BaseRepository {
     return this.em.find(Participation, { where: { programId }, relations: { state: true }, order: { stateCode: 'ASC' } }) as Promise<ParticipationWithState[]>;
   }
 
+  /** Whether the state is on its way in through the convocatoria (an entry not yet joined or declined). */
+  async isInOpenConvocatoria(programId: string, stateCode: string): Promise<boolean> {
+    const rows: unknown[] = await this.em.query(`SELECT 1 FROM pipeline_entry WHERE program_id = $1 AND state_code = $2 AND stage IN ('candidate', 'interested', 'convened')`, [programId, stateCode]);
+    return rows.length > 0;
+  }
+
   insert(p: Pick<Participation, 'programId' | 'stateCode' | 'joinedOn' | 'exitedOn'>): Promise<Participation> {
     return this.em.save(Participation, this.em.create(Participation, p));
   }

@@ -1,5 +1,5 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { assertCanWriteState } from '../../../platform/src/auth/access.js';
 import type { AuthUser } from '../../../platform/src/auth/roles.js';
 import { FieldValidationException } from '../../../platform/src/http/field-errors.js';
@@ -52,30 +52,46 @@ export class ParticipationsService {
     const state = await this.states.findByCode(dto.stateCode);
     if (!state) throw new FieldValidationException([{ field: 'stateCode', message: `unknown state code ${dto.stateCode}` }]);
     if (program.status === 'closed') throw new ConflictException(`Program ${program.code} is closed; no state can join it`);
-    return this.dataSource.transaction(async (tx) => {
-      const participations = this.participations.forTx(tx);
-      if (await participations.findByProgramAndState(program.id, state.code)) {
-        throw new ConflictException(`State ${state.code} already participates in program ${program.code}`);
-      }
-      const participation = await participations.insert({ programId: program.id, stateCode: state.code, joinedOn: dto.joinedOn, exitedOn: null });
-      const activities = await this.programs.forTx(tx).findActivities(program.id);
-      await this.planItems.forTx(tx).insertMany(
-        activities.map((a) => {
-          const window = plannedWindow(dto.joinedOn, a);
-          return { participationId: participation.id, activityId: a.id, included: true, ...window, originalStart: window.plannedStart, originalDue: window.plannedDue };
-        }),
-      );
-      await this.audit.forTx(tx).record({
-        actor,
-        action: 'participation.create',
-        entityType: 'participation',
-        entityId: participation.id,
-        programId: program.id,
-        stateCode: state.code,
-        after: { stateCode: state.code, joinedOn: participation.joinedOn, planItems: activities.length },
-      });
-      return toParticipationResponse(participation, state.name);
+    // A state in the convocatoria joins from there, so its pipeline and its participation never disagree.
+    if (await this.participations.isInOpenConvocatoria(program.id, state.code)) {
+      throw new ConflictException(`State ${state.code} is in the convocatoria of program ${program.code}: it joins from there (step joined)`);
+    }
+    return this.dataSource.transaction((tx) => this.enrolInTx(tx, actor, program, state, dto.joinedOn));
+  }
+
+  /**
+   * The join itself inside the caller's transaction (the convocatoria's `joined` step uses it too), so the rules
+   * of joining live here once: one participation per state, its plan dated from the join date, audited.
+   */
+  async enrolInTx(tx: EntityManager, actor: AuthUser, program: Program, state: { code: string; name: string }, joinedOn: string): Promise<ParticipationResponse> {
+    if (program.status === 'closed') throw new ConflictException(`Program ${program.code} is closed; no state can join it`);
+    const participations = this.participations.forTx(tx);
+    if (await participations.findByProgramAndState(program.id, state.code)) {
+      throw new ConflictException(`State ${state.code} already participates in program ${program.code}`);
+    }
+    const participation = await participations.insert({ programId: program.id, stateCode: state.code, joinedOn, exitedOn: null });
+    const activities = await this.programs.forTx(tx).findActivities(program.id);
+    await this.planItems.forTx(tx).insertMany(
+      activities.map((a) => {
+        const window = plannedWindow(joinedOn, a);
+        return { participationId: participation.id, activityId: a.id, included: true, ...window, originalStart: window.plannedStart, originalDue: window.plannedDue };
+      }),
+    );
+    await this.audit.forTx(tx).record({
+      actor,
+      action: 'participation.create',
+      entityType: 'participation',
+      entityId: participation.id,
+      programId: program.id,
+      stateCode: state.code,
+      after: { stateCode: state.code, joinedOn: participation.joinedOn, planItems: activities.length },
     });
+    return toParticipationResponse(participation, state.name);
+  }
+
+  /** Whether the state already has a participation in the program (withdrawn or not), read in the caller's transaction. */
+  async isParticipating(tx: EntityManager, programId: string, stateCode: string): Promise<boolean> {
+    return (await this.participations.forTx(tx).findByProgramAndState(programId, stateCode)) !== null;
   }
 
   /** Withdrawal (an exit date) or re-admission (null). Nothing is deleted: the plan, reports and institutions stay. */
