@@ -97,6 +97,7 @@ describe('convocatoria', () => {
       ['11', { to: 'joined', on: '2025-02-10' }, ['to', 'joinedOn']],
       ['11', { to: 'somewhere', on: '2025-02-10' }, ['to']],
       ['11', { to: 'declined', on: '10/02/2025', reason: 'x' }, ['on']],
+      ['11', { to: 'declined', on: '2025-02-10', reason: 'sin\u0000presupuesto' }, ['reason']],
       ['20', { to: 'declined', on: '2025-03-10', reason: 'x' }, ['to']],
     ];
     const mid = await writes();
@@ -129,6 +130,8 @@ describe('convocatoria', () => {
     await t.http().get(`${url()}/11/sessions`).set(await as(officer20)).expect(403);
     expect((await t.http().get(`${url()}/11/sessions`).set(await as(reviewer)).expect(200)).body).toHaveLength(1);
     expect((await t.http().post(`${url()}/11/sessions`).set(await as(coordinator)).send({ heldOn: 'x', topic: ' ' }).expect(400)).body.errors.map((e: { field: string }) => e.field)).toEqual(['heldOn', 'topic']);
+    expect((await t.http().post(`${url()}/11/sessions`).set(await as(coordinator)).send({ heldOn: '2025-02-12', topic: 'Plan \ud800' }).expect(400)).body.errors.map((e: { field: string }) => e.field)).toEqual(['topic']);
+    expect((await t.http().put(url()).set(await as(coordinator)).send({ stateCode: '09', cohort: 'Grupo\u0000' }).expect(400)).body.errors.map((e: { field: string }) => e.field)).toEqual(['cohort']);
     await t.http().get(url()).expect(401);
   });
 });
