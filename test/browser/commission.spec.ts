@@ -150,7 +150,7 @@ describe.runIf(browserTestsEnabled)('The commission’s views in the browser', (
     expect(new URL(page.url()).pathname).toBe(`/programas/${P}`);
     await eventually(() => figureValue(page, 'national-progress')).toBe('25.0 %');
     const nav = page.getByRole('navigation', { name: 'Principal' });
-    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Panorama nacional', 'Revisión de reportes', 'Indicadores', 'Rondas de reporte', 'Rondas de revisión']);
+    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Panorama nacional', 'Revisión de reportes', 'Indicadores', 'Rondas de reporte', 'Rondas de revisión', 'Versiones y consulta']);
     const shortcuts = page.getByTestId('commission-shortcuts');
     await shortcuts.getByRole('link', { name: /Rondas de revisión/ }).waitFor();
     await shortcuts.getByRole('link', { name: /Indicadores y metas/ }).click();
@@ -434,7 +434,7 @@ describe.runIf(browserTestsEnabled)('The commission’s views in the browser', (
     await h.login(wp, officer11.email);
     expect(new URL(page.url()).pathname).toBe(`/programas/${P}/estados/11`);
     const nav = page.getByRole('navigation', { name: 'Principal' });
-    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Panorama nacional', 'Mi entidad', 'Indicadores', 'Rondas de reporte', 'Rondas de revisión']);
+    expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Panorama nacional', 'Mi entidad', 'Indicadores', 'Rondas de reporte', 'Rondas de revisión', 'Versiones y consulta']);
     await nav.getByRole('link', { name: 'Rondas de revisión' }).click();
     const row = page.getByTestId('review-rounds-table').locator(`tr[data-round="${ROUND}"]`);
     await eventually(() => textOf(row.locator('[data-col="findings"]'))).toBe('1');

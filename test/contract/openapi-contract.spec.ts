@@ -81,6 +81,12 @@ describe('OpenAPI contract', () => {
       'POST /api/v1/programs/{programId}/comments': { subjectType: 'report', subjectId: context.reportId, body: 'Comentario de la prueba de contrato' },
     };
     queryOverrides = { 'GET /api/v1/programs/{programId}/comments': { subjectType: 'report', subjectId: context.reportId } };
+    // The demo keeps the program's draft and approved versions, and the consultation on the draft.
+    const versions: Array<{ id: string }> = await get(`/programs/${PROGRAM}/versions`);
+    context.versionId = versions[0].id;
+    context.roundId = (await get(`/programs/${PROGRAM}/consultation-rounds`))[0].id;
+    queryOverrides['GET /api/v1/programs/{programId}/versions/diff'] = { from: versions[0].id, to: versions[1].id };
+    bodyOverrides['POST /api/v1/programs/{programId}/versions'] = { label: 'Versión de la prueba de contrato', document: undefined };
     // The convocatoria's steps need a state still on its way in (the demo's participating states have joined).
     const pipeline: Array<{ stateCode: string; stage: string }> = await get(`/programs/${PROGRAM}/pipeline`);
     const prospect = pipeline.find((e) => e.stage === 'candidate')!.stateCode;

@@ -57,6 +57,20 @@ describe('demo data', () => {
     expect(sessions.map((s: { heldOn: string }) => s.heldOn)).toEqual(['2024-12-06', '2025-02-09']);
   });
 
+  it('keeps the draft of 6 Aug 2024 and the approved text of 19 Nov 2024, and the consultation on the draft with the minutes’ figures', async () => {
+    const auth = await login('reviewer@rumbo.demo');
+    const versions = (await t.http().get('/api/v1/programs/condatos-2024/versions').set(auth).expect(200)).body;
+    expect(versions.map((v: { label: string; issuedOn: string }) => [v.label, v.issuedOn])).toEqual([['Borrador para consulta', '2024-08-06'], ['Aprobado por el Consejo Nacional', '2024-11-19']]);
+    const diff = (await t.http().get(`/api/v1/programs/condatos-2024/versions/diff?from=${versions[0].id}&to=${versions[1].id}`).set(auth).expect(200)).body;
+    expect(diff.activities.added.map((a: { code: string }) => a.code)).toEqual(['2.2']);
+    expect(diff.activities.changed.map((c: { key: string; changes: { field: string }[] }) => [c.key, c.changes.map((x) => x.field)])).toEqual([['4.2', ['durationDays']], ['5.1', ['name']]]);
+    const rounds = (await t.http().get('/api/v1/programs/condatos-2024/consultation-rounds').set(auth).expect(200)).body;
+    expect(rounds.map((r: { figures: object }) => r.figures)).toEqual([
+      { comments: 40, form: 14, substance: 26, attended: 30, notAttended: 10, attendedPercent: 75 },
+      { comments: 452, form: 90, substance: 362, attended: 316, notAttended: 136, attendedPercent: 69.9 },
+    ]);
+  });
+
   it('gives the dashboard something to show: every traffic light but one at least, re-planned items, a frozen review round', async () => {
     const auth = await login('reviewer@rumbo.demo');
     const progress = await t.http().get('/api/v1/programs/condatos-2024/progress').set(auth).expect(200);

@@ -51,6 +51,11 @@ const ROUTES: RouteCase[] = [
   { name: 'POST …/pipeline/:state/transitions (convened)', method: 'post', path: () => `${P}/pipeline/20/transitions`, body: () => ({ to: 'convened', on: '2025-03-01' }), allowed: ['coordinator'] },
   { name: 'GET …/pipeline/:state/sessions', method: 'get', path: () => `${P}/pipeline/20/sessions`, allowed: ['admin', 'coordinator', 'reviewer', 'own officer'] },
   { name: 'POST …/pipeline/:state/sessions', method: 'post', path: () => `${P}/pipeline/20/sessions`, body: () => ({}), allowed: ['coordinator'] },
+  { name: 'GET /programs/:id/versions', method: 'get', path: () => `${P}/versions`, allowed: everyone },
+  { name: 'POST /programs/:id/versions', method: 'post', path: () => `${P}/versions`, body: () => ({}), allowed: ['coordinator'] },
+  { name: 'GET /programs/:id/consultation-rounds', method: 'get', path: () => `${P}/consultation-rounds`, allowed: everyone },
+  { name: 'POST …/versions/:id/consultation-rounds', method: 'post', path: () => `${P}/versions/00000000-0000-4000-8000-000000000000/consultation-rounds`, body: () => ({}), allowed: ['coordinator'] },
+  { name: 'POST …/consultation-rounds/:id/comments', method: 'post', path: () => `${P}/consultation-rounds/00000000-0000-4000-8000-000000000000/comments`, body: () => ({}), allowed: ['coordinator'] },
   { name: 'GET /audit-events', method: 'get', path: () => '/api/v1/audit-events', allowed: ['admin', 'coordinator', 'reviewer'] },
 ];
 

@@ -16,6 +16,7 @@ import { ReviewsModule } from '../../../libs/core/src/reviews/reviews.module.js'
 import { ExportsModule } from '../../../libs/core/src/exports/exports.module.js';
 import { RisksModule } from '../../../libs/core/src/risks/risks.module.js';
 import { CommentsModule } from '../../../libs/core/src/comments/comments.module.js';
+import { ConsultationsModule } from '../../../libs/core/src/consultations/consultations.module.js';
 import { ConvocatoriaModule } from '../../../libs/core/src/convocatoria/convocatoria.module.js';
 import { MailModule } from '../../../libs/core/src/mail/mail.module.js';
 import { PublicModule } from '../../../libs/core/src/public/public.module.js';
@@ -78,6 +79,7 @@ export class AppModule implements NestModule {
         MailModule,
         CommentsModule,
         ConvocatoriaModule,
+        ConsultationsModule,
         PublicModule,
         ReferenceDataModule,
         DemoModule,

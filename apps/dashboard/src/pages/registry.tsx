@@ -8,6 +8,7 @@ import { ReviewQueuePage } from './review-queue-page';
 import { ReviewRoundPage } from './review-round-page';
 import { ReviewRoundsPage } from './review-rounds-page';
 import { StatePage } from './state-page';
+import { VersionsPage } from './versions-page';
 
 export interface PageProps {
   params: Record<string, string>;
@@ -97,6 +98,14 @@ export const PAGES: PageDef[] = [
     roles: ALL_ROLES,
     component: ReviewRoundPage,
     navParent: 'review-rounds',
+  },
+  {
+    // The program's history: its versions, their differences and the consultations on them.
+    id: 'versions',
+    path: '/programas/:programCode/versiones',
+    roles: ALL_ROLES,
+    component: VersionsPage,
+    nav: { label: 'Versiones y consulta', href: ({ programCode }) => (programCode ? paths.versions(programCode) : null) },
   },
 ];
 

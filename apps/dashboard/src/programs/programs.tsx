@@ -51,5 +51,6 @@ export const paths = {
   reportingRounds: (programCode: string) => `/programas/${encodeURIComponent(programCode)}/rondas-de-reporte`,
   reviewRounds: (programCode: string) => `/programas/${encodeURIComponent(programCode)}/revisiones`,
   reviewRound: (programCode: string, roundCode: string) => `/programas/${encodeURIComponent(programCode)}/revisiones/${encodeURIComponent(roundCode)}`,
+  versions: (programCode: string) => `/programas/${encodeURIComponent(programCode)}/versiones`,
   public: '/publico',
 };

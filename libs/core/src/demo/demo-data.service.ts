@@ -5,7 +5,9 @@ import { Clock } from '../../../platform/src/clock/clock.js';
 import { AppConfig } from '../../../platform/src/config/app-config.js';
 import { addDays, daysBetween } from '../../../platform/src/util/dates.js';
 import { FILE_STORAGE, type FileStorage } from '../files/file-storage.js';
+import { ConsultationsService } from '../consultations/consultations.service.js';
 import { ConvocatoriaService } from '../convocatoria/convocatoria.service.js';
+import { ProgramsService } from '../programs/programs.service.js';
 import { InstitutionsService } from '../institutions/institutions.service.js';
 import { PlansService } from '../plans/plans.service.js';
 import { ReferenceDataService } from '../reference-data/reference-data.service.js';
@@ -13,6 +15,7 @@ import { seedDemoReportingRounds } from '../reporting-rounds/demo-reporting-roun
 import { ReportingRoundsService } from '../reporting-rounds/reporting-rounds.service.js';
 import { ReportWriteHooks } from '../reports/report-write-hooks.js';
 import { ReviewRoundsService } from '../reviews/review-rounds.service.js';
+import { seedDemoConsultations } from './demo-consultations.js';
 import { seedDemoConvocatoria } from './demo-convocatoria.js';
 import { seedDemoReports } from './demo-reports.js';
 import { UsersRepository } from '../users/users.repository.js';
@@ -43,6 +46,8 @@ export class DemoDataService implements OnApplicationBootstrap {
     private readonly reviewRounds: ReviewRoundsService,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     private readonly convocatoria: ConvocatoriaService,
+    private readonly consultations: ConsultationsService,
+    private readonly programs: ProgramsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -67,6 +72,8 @@ export class DemoDataService implements OnApplicationBootstrap {
     const coordinator = created.get('coordinator@rumbo.demo')!;
     const today = this.clock.today();
     const officers = new Map([...created.values()].filter((u) => u.stateCode).map((u) => [u.stateCode!, u]));
+    // The program's versions and the consultation on its draft, before anyone joined.
+    await seedDemoConsultations(this.consultations, coordinator, await this.programs.exportProgram(MODEL_PROGRAM_CODE));
     // The states join through the convocatoria (its `joined` step creates each participation and plan).
     await seedDemoConvocatoria(this.convocatoria, coordinator, officers, today);
     for (const { stateCode, joinedOn } of DEMO_PARTICIPATIONS) {
