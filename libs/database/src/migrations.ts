@@ -8,6 +8,7 @@ import { CreateImportBatch1796531022592 } from './migrations/1796531022592-Creat
 import { CreateEmailMessage1796560377767 } from './migrations/1796560377767-CreateEmailMessage.js';
 import { CreateComments1796562451512 } from './migrations/1796562451512-CreateComments.js';
 import { ActivityCompletionNeedsEvidence1796586497072 } from './migrations/1796586497072-ActivityCompletionNeedsEvidence.js';
+import { CreateReplanRequest1796591930275 } from './migrations/1796591930275-CreateReplanRequest.js';
 
 /** Every migration, in order. Generated with `npm run migration:generate -- Name`, read, then frozen. */
-export const MIGRATIONS = [CreatePlatformTables1795705225983, CreateReportTables1795706025258, CreateReportingRoundTables1795706282204, CreateProgressTables1795706308444, CreateReviewRoundTables1795707308730, ProgressStepsAndNotificationResolution1795709342832, CreateImportBatch1796531022592, CreateEmailMessage1796560377767, CreateComments1796562451512, ActivityCompletionNeedsEvidence1796586497072];
+export const MIGRATIONS = [CreatePlatformTables1795705225983, CreateReportTables1795706025258, CreateReportingRoundTables1795706282204, CreateProgressTables1795706308444, CreateReviewRoundTables1795707308730, ProgressStepsAndNotificationResolution1795709342832, CreateImportBatch1796531022592, CreateEmailMessage1796560377767, CreateComments1796562451512, ActivityCompletionNeedsEvidence1796586497072, CreateReplanRequest1796591930275];

@@ -128,3 +128,7 @@ export type EmailMessagePage = components['schemas']['EmailMessagePageResponse']
 export type Comment = components['schemas']['CommentResponse'];
 export type CommentSubject = Comment['subjectType'];
 export type MentionPage = components['schemas']['MentionPageResponse'];
+export type ReplanRequest = components['schemas']['ReplanRequestResponse'];
+export type ReplanRequestStatus = ReplanRequest['status'];
+export type ReplanRequestPage = components['schemas']['ReplanRequestPageResponse'];
+export type ReplanDecision = components['schemas']['DecideReplanRequestDto'];
