@@ -53,6 +53,7 @@ describe.runIf(browserTestsEnabled)('Dashboard in the browser', () => {
   let coordinator: AuthUser;
   let officer: AuthUser;
   let officerAuth: { Authorization: string };
+  let coordinatorAuth: { Authorization: string };
   const OAXACA_JOINED = isoDaysFromToday(-150);
   const statePath = (code: string) => `/programas/${PROGRAM_CODE}/estados/${code}`;
 
@@ -68,6 +69,8 @@ describe.runIf(browserTestsEnabled)('Dashboard in the browser', () => {
     officer = await t.users.create({ role: 'state_officer', stateCode: '20', name: 'Mario Enlace Oaxaca', email: 'enlace.oaxaca@test.mx' });
     const signedIn = await t.http().post('/api/v1/auth/login').send({ email: officer.email, password: 'test-password-123' }).expect(200);
     officerAuth = { Authorization: `Bearer ${signedIn.body.accessToken}` };
+    const coordinatorIn = await t.http().post('/api/v1/auth/login').send({ email: coordinator.email, password: 'test-password-123' }).expect(200);
+    coordinatorAuth = { Authorization: `Bearer ${coordinatorIn.body.accessToken}` };
   });
   afterEach(async (ctx) => {
     await h.checkPages(ctx.task.result?.state === 'fail' ? ctx.task.name : undefined);
@@ -264,8 +267,9 @@ describe.runIf(browserTestsEnabled)('Dashboard in the browser', () => {
       expect(await attrOf(page.getByLabel('Término planificado'), 'aria-invalid')).toBe('true');
       expect((await planItem('1.2')).version).toBe(before.version);
 
-      // The justification is required.
-      const newDue = addDays(before.plannedDue, 21);
+      // The justification is required. (The officer brings the due date earlier: that applies at once; a later
+      // one waits for the coordination, test/browser/replan.spec.ts.)
+      const newDue = addDays(before.plannedDue, -7);
       await page.getByLabel('Término planificado').fill(newDue);
       await page.getByLabel('Justificación').fill('');
       await form.getByRole('button', { name: 'Guardar cambio' }).click();
@@ -277,7 +281,9 @@ describe.runIf(browserTestsEnabled)('Dashboard in the browser', () => {
       const row = page.getByTestId('plan-table').locator('tr[data-activity="1.2"]');
       await eventually(() => textOf(row.locator('[data-col="plannedDue"]'))).toBe(shown(newDue));
       expect(await textOf(row)).toContain('Re-planificada');
-      expect(await textOf(row)).toContain(`Original: ${shown(before.plannedStart)} – ${shown(before.plannedDue)}`);
+      expect(await textOf(row.locator('[data-col="original-vs-current"]'))).toBe(
+        `Plan original: ${shown(before.plannedStart)} – ${shown(before.plannedDue)} → Actual: ${shown(before.plannedStart)} – ${shown(newDue)}`,
+      );
       expect(await page.getByTestId('plan-timeline').locator('g[data-activity="1.2"] .bar-original').count()).toBe(1);
       expect(await page.getByTestId('plan-timeline').locator('g[data-activity="1.2"] .bar-note').textContent()).toContain('re-planificada');
       expect(await planItem('1.2')).toMatchObject({ plannedDue: newDue, version: before.version + 1 });
@@ -310,12 +316,12 @@ describe.runIf(browserTestsEnabled)('Dashboard in the browser', () => {
       const before = await planItem('2.1');
       await page.getByRole('button', { name: /^Re-planificar 2\.1 / }).click();
 
-      // Someone else changes the same item meanwhile.
+      // Someone else (the coordination: its later due date applies at once) changes the same item meanwhile.
       const theirDue = addDays(before.plannedDue, 10);
-      await h.t.http().patch(`/api/v1/programs/${PROGRAM_CODE}/states/20/plan/2.1`).set(officerAuth).send({ plannedDue: theirDue, justification: 'Cambio desde otra sesión', version: before.version }).expect(200);
+      await h.t.http().patch(`/api/v1/programs/${PROGRAM_CODE}/states/20/plan/2.1`).set(coordinatorAuth).send({ plannedDue: theirDue, justification: 'Cambio desde otra sesión', version: before.version }).expect(200);
 
-      await page.getByLabel('Término planificado').fill(addDays(before.plannedDue, 30));
-      await page.getByLabel('Justificación').fill('Ampliación acordada con la coordinación.');
+      await page.getByLabel('Término planificado').fill(addDays(before.plannedDue, -5));
+      await page.getByLabel('Justificación').fill('Ajuste acordado con la coordinación.');
       const form = page.getByTestId('replan-form');
       await form.getByRole('button', { name: 'Guardar cambio' }).click();
       await eventually(() => textOf(form.getByRole('alert'))).toContain('Alguien más modificó esta actividad; recargue');
@@ -323,7 +329,7 @@ describe.runIf(browserTestsEnabled)('Dashboard in the browser', () => {
 
       await form.getByRole('button', { name: 'Recargar' }).click();
       await eventually(() => page.getByLabel('Término planificado').inputValue()).toBe(theirDue);
-      const finalDue = addDays(before.plannedDue, 30);
+      const finalDue = addDays(before.plannedDue, -5);
       await page.getByLabel('Término planificado').fill(finalDue);
       await form.getByRole('button', { name: 'Guardar cambio' }).click();
       await eventually(() => textOf(page.getByTestId('plan-table').locator('tr[data-activity="2.1"] [data-col="plannedDue"]'))).toBe(shown(finalDue));

@@ -62,7 +62,7 @@ describe.runIf(browserTestsEnabled)('Exports and imports in the browser', () => 
 
     const [csv] = await Promise.all([page.waitForEvent('download'), buttons.getByRole('button', { name: 'Descargar cifras por entidad en CSV' }).click()]);
     const lines = (await bytes(csv)).toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('scope,stateCode,stateName,asOf,progress,validatedProgress,expected,variance,status,overdueItems,onTimeRate,institutions');
+    expect(lines[0]).toBe('scope,stateCode,stateName,asOf,progress,validatedProgress,expected,variance,status,overdueItems,onTimeRate,institutions,expectedBaseline,varianceBaseline');
     expect(lines.slice(2).map((l) => l.split(',')).map((c) => [c[1], Number(c[4]), Number(c[6])])).toEqual(json.states.map((s) => [s.stateCode, s.progress, s.expected]));
   });
 

@@ -69,6 +69,8 @@ describe('OpenAPI contract', () => {
     const reviewer = (await t.as('reviewer')).auth;
     const round = await t.http().post(`/api/v1/programs/${PROGRAM}/review-rounds`).set(reviewer).send({ title: 'Ronda abierta de la prueba de contrato', asOf: '2026-10-31' }).expect(201);
     context.code = round.body.code;
+    // The demo leaves one re-plan request waiting for the coordination: the decision's example approves it.
+    context.requestId = (await get(`/programs/${PROGRAM}/replan-requests?status=pending`)).items[0].id;
     const programDocument = await get(`/programs/${PROGRAM}/export`);
     bodyOverrides = {
       'POST /api/v1/programs/import': { ...programDocument, code: 'programa-del-contrato', status: 'draft' },

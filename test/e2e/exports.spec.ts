@@ -81,7 +81,7 @@ describe('exports: XLSX, CSV and the review round as PDF', () => {
       expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
       expect(res.headers['content-disposition']).toContain(`filename="avance-${MODEL_PROGRAM_CODE}-${asOf}.csv"`);
       const rows = csvRows(res.body);
-      expect(Object.keys(rows[0])).toEqual(['scope', 'stateCode', 'stateName', 'asOf', 'progress', 'validatedProgress', 'expected', 'variance', 'status', 'overdueItems', 'onTimeRate', 'institutions']);
+      expect(Object.keys(rows[0])).toEqual(['scope', 'stateCode', 'stateName', 'asOf', 'progress', 'validatedProgress', 'expected', 'variance', 'status', 'overdueItems', 'onTimeRate', 'institutions', 'expectedBaseline', 'varianceBaseline']);
       expect(rows.map((r) => r.stateCode)).toEqual(['', ...json.states.map((s: Row) => s.stateCode)]);
       json.states.forEach((s: Row, i: number) => {
         const r = rows[i + 1];

@@ -82,9 +82,11 @@ describe('State plans: reading and re-planning', () => {
   });
 
   describe('PATCH plan item (re-plan)', () => {
+    // A state officer's later due date waits for the coordination (test/e2e/replan-approval.spec.ts); the
+    // coordination's re-plan, and an officer's that does not move the due date later, apply at once.
     it('moves the dates, keeps the originals, bumps the version and audits the change with its justification', async () => {
       const { program } = await enrolled();
-      const { auth, user } = await t.as('state_officer', '20');
+      const { auth, user } = await t.as('coordinator');
       const res = await t.http().patch(`${api(program.code)}/1.2`).set(auth).send({ plannedStart: '2025-02-15', plannedDue: '2025-04-30', justification: `  ${J} `, version: 1 }).expect(200);
       expect(res.headers.etag).toBe('"2"');
       expect(res.body).toEqual({
@@ -160,11 +162,12 @@ describe('State plans: reading and re-planning', () => {
       const { program } = await enrolled();
       const { auth: coordinator } = await t.as('coordinator');
       const { auth: officer } = await t.as('state_officer', '20');
-      await t.http().patch(`${api(program.code)}/1.2`).set(officer).send({ plannedDue: '2025-04-01', justification: 'primera', version: 1 }).expect(200);
+      // The officer brings the due date earlier (applies at once, no approval needed).
+      await t.http().patch(`${api(program.code)}/1.2`).set(officer).send({ plannedDue: '2025-03-10', justification: 'primera', version: 1 }).expect(200);
       const second = await t.http().patch(`${api(program.code)}/1.2`).set(coordinator).send({ plannedDue: '2025-05-01', justification: 'segunda', version: 1 }).expect(409);
       expect(second.body).toMatchObject({ statusCode: 409, errors: [{ field: 'version' }] });
       expect(second.body.message).toContain('version 1');
-      expect(await itemRow(program.id, '1.2')).toMatchObject({ plannedDue: '2025-04-01', version: 2 });
+      expect(await itemRow(program.id, '1.2')).toMatchObject({ plannedDue: '2025-03-10', version: 2 });
       expect((await auditRows(program.id)).map((a: { justification: string }) => a.justification)).toEqual(['primera']);
     });
 
@@ -297,7 +300,8 @@ describe('State plans: reading and re-planning', () => {
       admin: { get: 200, patch: 403 },
       coordinator: { get: 200, patch: 200 },
       reviewer: { get: 200, patch: 403 },
-      'own officer': { get: 200, patch: 200 },
+      // A later due date from the state's officer: accepted as a re-plan request, the plan unchanged until approved.
+      'own officer': { get: 200, patch: 202 },
       'other officer': { get: 403, patch: 403 },
       anonymous: { get: 401, patch: 401 },
     };
@@ -311,6 +315,7 @@ describe('State plans: reading and re-planning', () => {
       const changed = expected[caller].patch === 200;
       expect(await itemRow(program.id, '1.2')).toMatchObject({ plannedDue: changed ? '2025-04-01' : '2025-03-16', version: changed ? 2 : 1 });
       expect(await auditRows(program.id)).toHaveLength(changed ? 1 : 0);
+      expect(await auditRows(program.id, 'replan_request.create')).toHaveLength(expected[caller].patch === 202 ? 1 : 0);
     });
 
     it('a foreign state officer gets the same 403 whether or not the state participates or the program exists', async () => {

@@ -120,7 +120,8 @@ describe('Daily jobs: deadline notifications and snapshots, once per day across 
     expect(nat.body.points.map((p: { date: string }) => p.date)).toEqual([DAY, '2025-03-16']);
     // The snapshot of a day equals that day's live figure.
     const live = await a.http().get(`/api/v1/programs/${program.code}/progress?asOf=${DAY}`).set(coord).expect(200);
-    expect(nat.body.points[0]).toEqual({ date: DAY, progress: live.body.national.progress, validatedProgress: live.body.national.validatedProgress, expected: live.body.national.expected, variance: live.body.national.variance, status: live.body.national.status });
+    const n = live.body.national;
+    expect(nat.body.points[0]).toEqual({ date: DAY, progress: n.progress, validatedProgress: n.validatedProgress, expected: n.expected, variance: n.variance, expectedBaseline: n.expectedBaseline, varianceBaseline: n.varianceBaseline, status: n.status });
     const st = await a.http().get(`/api/v1/programs/${program.code}/progress/snapshots?stateCode=21&from=2025-03-16`).set(coord).expect(200);
     expect(st.body.points).toHaveLength(1);
     const bad = await a.http().get(`/api/v1/programs/${program.code}/progress/snapshots?from=2025-03-16&to=2025-03-01`).set(coord).expect(400);

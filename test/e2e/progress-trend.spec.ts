@@ -39,7 +39,16 @@ describe('Progress trend from the report history', () => {
     expect(dates).toEqual(['2025-01-01', '2025-01-08', '2025-01-15', '2025-01-22', '2025-01-29', '2025-02-05', '2025-02-12', '2025-02-19', '2025-02-26', '2025-03-05']);
     for (const point of res.body.points) {
       const national = (await t.http().get(`/api/v1/programs/${program}/progress?asOf=${point.date}`).set(coord).expect(200)).body.national;
-      expect(point, point.date).toEqual({ date: point.date, progress: national.progress, validatedProgress: national.validatedProgress, expected: national.expected, variance: national.variance, status: national.status });
+      expect(point, point.date).toEqual({
+        date: point.date,
+        progress: national.progress,
+        validatedProgress: national.validatedProgress,
+        expected: national.expected,
+        variance: national.variance,
+        expectedBaseline: national.expectedBaseline,
+        varianceBaseline: national.varianceBaseline,
+        status: national.status,
+      });
     }
     // The history moves: nothing reported on the first day, state 20's activity 1.1 done by the fifth week.
     expect(res.body.points[0].progress).toBe(0);

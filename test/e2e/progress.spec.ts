@@ -73,14 +73,17 @@ describe('Progress: figures, explanation and public data over HTTP', () => {
         thresholds: { atRisk: -5, offTrack: -15 },
         // Phase 1: E = (1·50 + 2·100) / 3 = 83.33…; phase 2: E = 25.
         phases: [
-          { number: 1, name: 'Fase 1', states: 1, progress: 0, validatedProgress: 0, expected: 83.3, variance: -83.3, status: 'off_track' },
-          { number: 2, name: 'Fase 2', states: 1, progress: 0, validatedProgress: 0, expected: 25, variance: -25, status: 'off_track' },
+          // Never re-planned: the baseline (original dates) is the current plan.
+          { number: 1, name: 'Fase 1', states: 1, progress: 0, validatedProgress: 0, expected: 83.3, variance: -83.3, expectedBaseline: 83.3, varianceBaseline: -83.3, status: 'off_track' },
+          { number: 2, name: 'Fase 2', states: 1, progress: 0, validatedProgress: 0, expected: 25, variance: -25, expectedBaseline: 25, varianceBaseline: -25, status: 'off_track' },
         ],
         national: {
           progress: 0,
           validatedProgress: 0,
           expected: 54.2,
           variance: -54.2,
+          expectedBaseline: 54.2,
+          varianceBaseline: -54.2,
           status: 'off_track',
           states: 1,
           institutions: 0,
@@ -96,6 +99,8 @@ describe('Progress: figures, explanation and public data over HTTP', () => {
             validatedProgress: 0,
             expected: 54.2,
             variance: -54.2,
+            expectedBaseline: 54.2,
+            varianceBaseline: -54.2,
             status: 'off_track',
             overdueItems: 1,
             onTimeRate: 0,
@@ -132,8 +137,8 @@ describe('Progress: figures, explanation and public data over HTTP', () => {
       // Phase 1: 20 → (1·80 + 3·0) / 4 = 20; 21 → (1·0 + 3·20) / 4 = 15; mean 17.5. E = 50 in both.
       // Phase 2: only 20 includes 2.1 → P 30, E 25; 21 (every item of the phase excluded) is left out.
       expect(res.body.phases).toEqual([
-        { number: 1, name: 'Fase 1', states: 2, progress: 17.5, validatedProgress: 0, expected: 50, variance: -32.5, status: 'off_track' },
-        { number: 2, name: 'Fase 2', states: 1, progress: 30, validatedProgress: 0, expected: 25, variance: 5, status: 'on_track' },
+        { number: 1, name: 'Fase 1', states: 2, progress: 17.5, validatedProgress: 0, expected: 50, variance: -32.5, expectedBaseline: 50, varianceBaseline: -32.5, status: 'off_track' },
+        { number: 2, name: 'Fase 2', states: 1, progress: 30, validatedProgress: 0, expected: 25, variance: 5, expectedBaseline: 25, varianceBaseline: 5, status: 'on_track' },
       ]);
       // Each state's own phase figures agree.
       const s21 = (await stateOf(program.code, '21').expect(200)).body;
@@ -175,8 +180,8 @@ describe('Progress: figures, explanation and public data over HTTP', () => {
       expect(items['1.2']).toMatchObject({ progress: 100, completedOn: '2025-01-02', completedOnTime: false, overdue: false, status: 'completed' });
       expect(items['2.1']).toMatchObject({ progress: 25, validatedProgress: 25, noInstitutions: false, institutions: 2 });
       expect(s.phases).toEqual([
-        { phaseNumber: 1, phaseName: 'Fase 1', items: 2, progress: 90, validatedProgress: 0, expected: 83.3, variance: 6.7, status: 'on_track' },
-        { phaseNumber: 2, phaseName: 'Fase 2', items: 1, progress: 25, validatedProgress: 25, expected: 25, variance: 0, status: 'on_track' },
+        { phaseNumber: 1, phaseName: 'Fase 1', items: 2, progress: 90, validatedProgress: 0, expected: 83.3, variance: 6.7, expectedBaseline: 83.3, varianceBaseline: 6.7, status: 'on_track' },
+        { phaseNumber: 2, phaseName: 'Fase 2', items: 1, progress: 25, validatedProgress: 25, expected: 25, variance: 0, expectedBaseline: 25, varianceBaseline: 0, status: 'on_track' },
       ]);
       // Institutions by name, each with its own progress over the institution-level items.
       expect(s.institutions).toEqual([
@@ -305,7 +310,7 @@ describe('Progress: figures, explanation and public data over HTTP', () => {
       expect(e).toMatchObject({ scope: 'state', stateCode: '20', stateName: 'Oaxaca', asOf: '2025-01-06', participating: true });
       // Before the return: P = (70 + 200 + 3·75) / 6 = 82.5
       expect(e.figures).toMatchObject({ progress: 82.5, expected: 54.2 });
-      expect(e.arithmetic).toEqual({ includedItems: 3, sumWeights: 6, sumWeightedProgress: 495, sumWeightedValidatedProgress: 75, sumWeightedExpected: 325 });
+      expect(e.arithmetic).toEqual({ includedItems: 3, sumWeights: 6, sumWeightedProgress: 495, sumWeightedValidatedProgress: 75, sumWeightedExpected: 325, sumWeightedExpectedBaseline: 325 });
       const [i11, i12, i21] = e.items;
       expect(i11).toMatchObject({ activityCode: '1.1', weight: 1, progress: 70, expected: 50, weightedProgress: 70, weightedExpected: 50 });
       expect(i11.units).toHaveLength(1);
@@ -331,9 +336,9 @@ describe('Progress: figures, explanation and public data over HTTP', () => {
         ['20', 82.5],
         ['21', 16.7],
       ]);
-      expect(e.arithmetic).toEqual({ states: 2, sumProgress: 99.2, sumValidatedProgress: 12.5, sumExpected: 108.3 });
+      expect(e.arithmetic).toEqual({ states: 2, sumProgress: 99.2, sumValidatedProgress: 12.5, sumExpected: 108.3, sumExpectedBaseline: 108.3 });
       expect(e.figures).toMatchObject({ progress: 49.6, expected: 54.2, states: 2 });
-      expect(e.states[1].arithmetic).toEqual({ includedItems: 3, sumWeights: 6, sumWeightedProgress: 100, sumWeightedValidatedProgress: 0, sumWeightedExpected: 325 });
+      expect(e.states[1].arithmetic).toEqual({ includedItems: 3, sumWeights: 6, sumWeightedProgress: 100, sumWeightedValidatedProgress: 0, sumWeightedExpected: 325, sumWeightedExpectedBaseline: 325 });
     });
   });
 
@@ -360,10 +365,11 @@ describe('Progress: figures, explanation and public data over HTTP', () => {
       expect(res.headers['content-disposition']).toBe(`inline; filename="avance-${program.code}-2025-01-06.csv"`);
       const text = (res.body as Buffer).toString('utf8');
       expect(text.split('\r\n')).toEqual([
-        'scope,stateCode,stateName,asOf,progress,validatedProgress,expected,variance,status,overdueItems,onTimeRate,institutions',
-        'national,,Nacional,2025-01-06,41.3,6.3,54.2,-12.9,at_risk,1,,2', // SV = 41.25 − 54.1666…
-        'state,16,Michoacán de Ocampo,2025-01-06,0,0,54.2,-54.2,off_track,1,0,0',
-        'state,20,Oaxaca,2025-01-06,82.5,12.5,54.2,28.3,on_track,0,0,2',
+        'scope,stateCode,stateName,asOf,progress,validatedProgress,expected,variance,status,overdueItems,onTimeRate,institutions,expectedBaseline,varianceBaseline',
+        // Never re-planned: the baseline columns repeat expected and variance.
+        'national,,Nacional,2025-01-06,41.3,6.3,54.2,-12.9,at_risk,1,,2,54.2,-12.9', // SV = 41.25 − 54.1666…
+        'state,16,Michoacán de Ocampo,2025-01-06,0,0,54.2,-54.2,off_track,1,0,0,54.2,-54.2',
+        'state,20,Oaxaca,2025-01-06,82.5,12.5,54.2,28.3,on_track,0,0,2,54.2,28.3',
         '',
       ]);
     });

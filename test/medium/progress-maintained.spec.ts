@@ -48,9 +48,10 @@ describe('Progress: maintained figures equal the from-scratch computation', () =
     const parts = await q<{ id: string; stateCode: string; joinedOn: string; exitedOn: string | null }>(
       `SELECT id, state_code AS "stateCode", joined_on::text AS "joinedOn", exited_on::text AS "exitedOn" FROM participation WHERE program_id = $1 ORDER BY state_code`,
     );
-    const items = await q<{ participationId: string; itemId: string; activityCode: string; phaseNumber: number; level: ActivityLevel; weight: number; included: boolean; plannedStart: string; plannedDue: string }>(
+    const items = await q<{ participationId: string; itemId: string; activityCode: string; phaseNumber: number; level: ActivityLevel; weight: number; included: boolean; plannedStart: string; plannedDue: string; originalStart: string; originalDue: string }>(
       `SELECT pi.participation_id AS "participationId", pi.id AS "itemId", a.code AS "activityCode", ph.number AS "phaseNumber", a.level,
-              a.weight::float8 AS weight, pi.included, pi.planned_start::text AS "plannedStart", pi.planned_due::text AS "plannedDue"
+              a.weight::float8 AS weight, pi.included, pi.planned_start::text AS "plannedStart", pi.planned_due::text AS "plannedDue",
+              pi.original_start::text AS "originalStart", pi.original_due::text AS "originalDue"
          FROM plan_item pi JOIN participation p ON p.id = pi.participation_id JOIN activity a ON a.id = pi.activity_id JOIN phase ph ON ph.id = a.phase_id
         WHERE p.program_id = $1`,
     );

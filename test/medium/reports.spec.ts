@@ -257,7 +257,7 @@ describe('ReportsRepository and demo reports against PostgreSQL', () => {
         ));
         const p = computeStateProgress({
           participation: { stateCode, joinedOn, exitedOn: null },
-          items: items.map((i) => ({ itemId: i.id, activityCode: (i.activity as Activity).code, phaseNumber: i.activity!.phase!.number, level: i.activity!.level, weight: i.activity!.weight, included: i.included, plannedStart: i.plannedStart, plannedDue: i.plannedDue })),
+          items: items.map((i) => ({ itemId: i.id, activityCode: (i.activity as Activity).code, phaseNumber: i.activity!.phase!.number, level: i.activity!.level, weight: i.activity!.weight, included: i.included, plannedStart: i.plannedStart, plannedDue: i.plannedDue, originalStart: i.originalStart, originalDue: i.originalDue })),
           institutions: institutions.map((i) => ({ id: i.id, joinedOn: i.joinedOn, exitedOn: i.exitedOn })),
           reports,
         }, TODAY);

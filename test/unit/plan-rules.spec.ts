@@ -1,5 +1,5 @@
 import { plannedWindow } from '../../libs/core/src/plans/plan-dates.js';
-import { applyReplan, expectedVersion } from '../../libs/core/src/plans/plan-rules.js';
+import { applyReplan, expectedVersion, needsApproval } from '../../libs/core/src/plans/plan-rules.js';
 
 describe('plannedWindow: dates from the join date and the activity offsets', () => {
   it.each([
@@ -63,5 +63,26 @@ describe('expectedVersion: body version or If-Match', () => {
 
   it('refuses a body version and If-Match that disagree', () => {
     expect(expectedVersion(2, '"3"')).toEqual({ version: null, errors: [{ field: 'version', message: 'version (2) and If-Match (3) disagree' }] });
+  });
+});
+
+describe('needsApproval: which re-plans wait for the coordination (issue 9.4)', () => {
+  const current = { included: true, plannedStart: '2025-03-01', plannedDue: '2025-03-31' };
+  const later = { ...current, plannedDue: '2025-04-01' };
+
+  it('a state officer moving the due date later', () => {
+    expect(needsApproval('state_officer', current, later)).toBe(true);
+    expect(needsApproval('state_officer', current, { ...later, plannedStart: '2025-02-01', included: false })).toBe(true);
+  });
+
+  it('not a due date moved earlier, kept, or a start or scope change alone', () => {
+    expect(needsApproval('state_officer', current, { ...current, plannedDue: '2025-03-30' })).toBe(false);
+    expect(needsApproval('state_officer', current, { ...current, plannedStart: '2025-03-15' })).toBe(false);
+    expect(needsApproval('state_officer', current, { ...current, included: false })).toBe(false);
+    expect(needsApproval('state_officer', current, current)).toBe(false);
+  });
+
+  it('never the coordination (or any national role)', () => {
+    for (const role of ['coordinator', 'admin', 'reviewer'] as const) expect(needsApproval(role, current, later)).toBe(false);
   });
 });

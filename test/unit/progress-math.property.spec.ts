@@ -29,6 +29,8 @@ const stateArb = fc
         start: fc.integer({ min: 0, max: 30 }),
         duration: fc.integer({ min: 0, max: 30 }),
         phaseNumber: fc.integer({ min: 1, max: 3 }),
+        // A re-plan moved the item from its original window (null: never re-planned).
+        original: fc.option(fc.record({ start: fc.integer({ min: 0, max: 30 }), duration: fc.integer({ min: 0, max: 30 }) })),
       }),
       { minLength: 1, maxLength: 5 },
     ),
@@ -65,6 +67,8 @@ const stateArb = fc
       included: i.included,
       plannedStart: day(i.start),
       plannedDue: day(i.start + i.duration),
+      originalStart: day(i.original?.start ?? i.start),
+      originalDue: day(i.original ? i.original.start + i.original.duration : i.start + i.duration),
     }));
     const insts: InstitutionInput[] = institutions.map((i, n) => ({
       id: `inst-${n}`,
@@ -113,7 +117,7 @@ describe('progress engine properties', () => {
       fc.property(stateArb, asOfArb, (input, t) => {
         const s = computeStateProgress(input, t);
         for (const f of [s, ...s.phases, ...s.items]) {
-          for (const v of [f.progress, f.validatedProgress, f.expected]) {
+          for (const v of [f.progress, f.validatedProgress, f.expected, f.expectedBaseline]) {
             expect(v).toBeGreaterThanOrEqual(0);
             expect(v).toBeLessThanOrEqual(100);
           }
@@ -130,6 +134,7 @@ describe('progress engine properties', () => {
         const earlier = computeStateProgress(input, t);
         const later = computeStateProgress(input, addDays(t, step));
         expect(later.expected).toBeGreaterThanOrEqual(earlier.expected - 1e-9);
+        expect(later.expectedBaseline).toBeGreaterThanOrEqual(earlier.expectedBaseline - 1e-9);
         later.items.forEach((item, n) => expect(item.expected).toBeGreaterThanOrEqual(earlier.items[n].expected));
       }),
     );
@@ -218,6 +223,88 @@ describe('progress engine properties', () => {
         expect(n.national.progress).toBeCloseTo(mean, 9);
         expect(n.national.institutions).toBe(counted.reduce((sum, s) => sum + s.institutions, 0));
         expect(n.national.overdueItems).toBe(counted.reduce((sum, s) => sum + s.overdueItems, 0));
+      }),
+    );
+  });
+});
+
+describe('baseline (original plan) figures', () => {
+  /** The same state with its plan put back on the original dates: what the baseline must be computed from. */
+  const onOriginalDates = (input: StateProgressInput): StateProgressInput => ({
+    ...input,
+    items: input.items.map((i) => ({ ...i, plannedStart: i.originalStart, plannedDue: i.originalDue })),
+  });
+  const neverReplanned = (input: StateProgressInput): StateProgressInput => ({
+    ...input,
+    items: input.items.map((i) => ({ ...i, originalStart: i.plannedStart, originalDue: i.plannedDue })),
+  });
+
+  it('with original dates equal to the current ones, every baseline figure equals the current one exactly', () => {
+    fc.assert(
+      fc.property(fc.array(stateArb, { minLength: 1, maxLength: 3 }), asOfArb, (raw, t) => {
+        const states = raw.map((s, n) => neverReplanned({ ...s, participation: { ...s.participation, stateCode: String(n + 1).padStart(2, '0') } }));
+        for (const input of states) {
+          const s = computeStateProgress(input, t);
+          for (const f of [s, ...s.phases, ...s.items]) {
+            expect(f.expectedBaseline).toBe(f.expected);
+            expect(f.varianceBaseline).toBe(f.variance);
+          }
+          expect(s.arithmetic.sumWeightedExpectedBaseline).toBe(s.arithmetic.sumWeightedExpected);
+        }
+        const n = computeNationalProgress(states, t);
+        expect(n.national.expectedBaseline).toBe(n.national.expected);
+        expect(n.national.varianceBaseline).toBe(n.national.variance);
+        for (const st of n.states) expect(st.varianceBaseline).toBe(st.variance);
+      }),
+    );
+  });
+
+  it('is the current expected progress of the same plan put on its original dates (the same functions, fed the original dates)', () => {
+    fc.assert(
+      fc.property(stateArb, asOfArb, (input, t) => {
+        const s = computeStateProgress(input, t);
+        const original = computeStateProgress(onOriginalDates(input), t);
+        expect(s.expectedBaseline).toBe(original.expected);
+        expect(s.varianceBaseline).toBe(original.variance);
+        // Progress itself does not depend on the dates: only the expected side moves.
+        expect(original.progress).toBe(s.progress);
+        s.phases.forEach((ph, k) => expect(ph.expectedBaseline).toBe(original.phases[k].expected));
+        s.items.forEach((item, k) => {
+          expect(item.expectedBaseline).toBe(original.items[k].expected);
+          expect(item.varianceBaseline).toBe(original.items[k].variance);
+        });
+      }),
+    );
+  });
+
+  it('moving only the current dates changes expected and variance, never the baseline', () => {
+    fc.assert(
+      fc.property(stateArb, asOfArb, fc.integer({ min: 1, max: 40 }), (input, t, later) => {
+        const replanned = { ...input, items: input.items.map((i) => ({ ...i, plannedDue: addDays(i.plannedDue, later) })) };
+        const before = computeStateProgress(input, t);
+        const after = computeStateProgress(replanned, t);
+        expect(after.expectedBaseline).toBe(before.expectedBaseline);
+        expect(after.varianceBaseline).toBe(before.varianceBaseline);
+        // A later due date never raises what is expected by now.
+        expect(after.expected).toBeLessThanOrEqual(before.expected + 1e-9);
+      }),
+    );
+  });
+
+  it('national baseline figures are the plain mean of the participating states’ baseline figures', () => {
+    fc.assert(
+      fc.property(fc.array(stateArb, { minLength: 1, maxLength: 4 }), asOfArb, (raw, t) => {
+        const states = raw.map((s, n) => ({ ...s, participation: { ...s.participation, stateCode: String(n + 1).padStart(2, '0') } }));
+        const n = computeNationalProgress(states, t);
+        const counted = states.map((s) => computeStateProgress(s, t)).filter((s) => s.participating);
+        if (counted.length === 0) {
+          expect(n.national.expectedBaseline).toBeNull();
+          expect(n.national.varianceBaseline).toBeNull();
+          return;
+        }
+        const mean = counted.reduce((sum, s) => sum + s.expectedBaseline, 0) / counted.length;
+        expect(n.national.expectedBaseline).toBeCloseTo(mean, 9);
+        expect(n.national.varianceBaseline).toBeCloseTo(n.national.progress! - n.national.expectedBaseline!, 9);
       }),
     );
   });

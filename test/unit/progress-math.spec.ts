@@ -38,7 +38,10 @@ function report(itemId: string, percent: number, reportedOn: string, over: Parti
   };
 }
 
+/** A plan item; its original dates are its planned ones (never re-planned) unless `over` says otherwise. */
 function item(code: string, over: Partial<PlanItemInput> = {}): PlanItemInput {
+  const plannedStart = over.plannedStart ?? d(1);
+  const plannedDue = over.plannedDue ?? d(11);
   return {
     itemId: `item-${code}`,
     activityCode: code,
@@ -46,8 +49,10 @@ function item(code: string, over: Partial<PlanItemInput> = {}): PlanItemInput {
     level: 'state',
     weight: 1,
     included: true,
-    plannedStart: d(1),
-    plannedDue: d(11),
+    plannedStart,
+    plannedDue,
+    originalStart: plannedStart,
+    originalDue: plannedDue,
     ...over,
   };
 }
@@ -349,6 +354,7 @@ describe('state progress: a hand-computed state', () => {
       sumWeightedProgress: 420,
       sumWeightedValidatedProgress: 330,
       sumWeightedExpected: 450,
+      sumWeightedExpectedBaseline: 450,
     });
     expect(s).toMatchObject({ stateCode: '20', asOf, participating: true, institutions: 2 });
   });
@@ -523,7 +529,7 @@ describe('national progress', () => {
       ['20', 60, 50, 'on_track'],
       ['30', 10, 75, 'off_track'],
     ]);
-    expect(n.arithmetic).toEqual({ states: 3, sumProgress: 118, sumValidatedProgress: 60, sumExpected: 175 });
+    expect(n.arithmetic).toEqual({ states: 3, sumProgress: 118, sumValidatedProgress: 60, sumExpected: 175, sumExpectedBaseline: 175 });
     expect(roundNationalProgress(n).national).toMatchObject({ progress: 39.3, expected: 58.3, variance: -19 });
   });
 
@@ -544,6 +550,8 @@ describe('national progress', () => {
       validatedProgress: null,
       expected: null,
       variance: null,
+      expectedBaseline: null,
+      varianceBaseline: null,
       status: null,
       states: 0,
       institutions: 0,
@@ -563,5 +571,53 @@ describe('national progress', () => {
     const n = computeNationalProgress([gto], d(6), { atRisk: -1, offTrack: -10 }); // SV −2
     expect(n.national.status).toBe('at_risk');
     expect(n.thresholds).toEqual({ atRisk: -1, offTrack: -10 });
+  });
+});
+
+describe('baseline: expected progress and variance against the original dates', () => {
+  // Two items, as of 01-11:
+  //  A  w1, original 01-01→01-11 (e₀ = 100), re-planned to 01-01→01-21: e = 50. Report 40 → p 40
+  //  B  w3, never re-planned, 01-01→01-21: e = e₀ = 50. Report 80 → p 80
+  //  P = (40 + 240) / 4 = 70;  E = (50 + 150) / 4 = 50, SV = +20;  E₀ = (100 + 150) / 4 = 62.5, SV₀ = +7.5
+  const asOf = d(11);
+  const A = item('1.1', { plannedStart: d(1), plannedDue: d(21), originalStart: d(1), originalDue: d(11) });
+  const B = item('1.2', { weight: 3, plannedStart: d(1), plannedDue: d(21) });
+  const input = state({ items: [A, B], reports: [report(A.itemId, 40, d(10)), report(B.itemId, 80, d(10))] });
+
+  it('computes each item’s expected progress by the same rule on its original dates', () => {
+    const s = computeStateProgress(input, asOf);
+    expect(s.items.map((i) => [i.activityCode, i.originalStart, i.originalDue, i.expected, i.variance, i.expectedBaseline, i.varianceBaseline])).toEqual([
+      ['1.1', d(1), d(11), 50, -10, 100, -60],
+      ['1.2', d(1), d(21), 50, 30, 50, 30],
+    ]);
+    expect(expectedProgress({ plannedStart: A.originalStart, plannedDue: A.originalDue }, asOf)).toBe(s.items[0].expectedBaseline);
+  });
+
+  it('weights the baseline like E, over the same included items, and keeps the traffic light on SV', () => {
+    const s = computeStateProgress(input, asOf);
+    expect(s).toMatchObject({ progress: 70, expected: 50, variance: 20, expectedBaseline: 62.5, varianceBaseline: 7.5, status: 'on_track' });
+    expect(s.arithmetic).toMatchObject({ sumWeights: 4, sumWeightedExpected: 200, sumWeightedExpectedBaseline: 250 });
+    expect(s.phases[0]).toMatchObject({ expectedBaseline: 62.5, varianceBaseline: 7.5 });
+    // An item excluded by a re-plan leaves both E and E₀.
+    const excluded = computeStateProgress({ ...input, items: [{ ...A, included: false }, B] }, asOf);
+    expect(excluded).toMatchObject({ expected: 50, expectedBaseline: 50 });
+    // Lateness and the on-time rate follow the current plan: A is not overdue against its new due date.
+    expect(s.items[0].overdue).toBe(false);
+  });
+
+  it('averages nationally like E, and rounds at the edge', () => {
+    const other = state({ stateCode: '30', items: [item('1.1', { plannedStart: d(1), plannedDue: d(21) })] });
+    const n = computeNationalProgress([input, other], asOf);
+    // 30: P 0, E 50, E₀ 50.  National E₀ = (62.5 + 50) / 2 = 56.25, SV₀ = 35 − 56.25.
+    expect(n.national).toMatchObject({ progress: 35, expected: 50, expectedBaseline: 56.25, varianceBaseline: -21.25 });
+    expect(n.arithmetic.sumExpectedBaseline).toBe(112.5);
+    expect(n.states.map((s) => [s.stateCode, s.expectedBaseline, s.varianceBaseline])).toEqual([
+      ['20', 62.5, 7.5],
+      ['30', 50, -50],
+    ]);
+    expect(roundNationalProgress(n).national).toMatchObject({ expectedBaseline: 56.3, varianceBaseline: -21.3 });
+    const rounded = roundStateProgress(computeStateProgress({ ...input, items: [A, { ...B, weight: 2 }] }, asOf));
+    // P = 200/3, E₀ = 200/3 → 66.7 and 0.
+    expect(rounded).toMatchObject({ expectedBaseline: 66.7, varianceBaseline: 0 });
   });
 });

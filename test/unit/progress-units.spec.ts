@@ -55,6 +55,8 @@ const stateArb = fc
       included: i.included,
       plannedStart: day(i.start),
       plannedDue: day(i.start + i.duration),
+      originalStart: day(i.start),
+      originalDue: day(i.start + i.duration),
     }));
     const insts: InstitutionInput[] = institutions.map((i, n) => ({ id: `inst-${n}`, joinedOn: day(i.join), exitedOn: i.stay === null ? null : day(i.join + i.stay) }));
     const reps: ReportInput[] = reports.map((r, n) => {
@@ -128,7 +130,7 @@ describe('progress from maintained unit snapshots', () => {
   });
 
   it('ignores snapshots of unknown items and institution-named snapshots of state-level items', () => {
-    const item: PlanItemInput = { itemId: 'i', activityCode: '1.1', phaseNumber: 1, level: 'state', weight: 1, included: true, plannedStart: day(0), plannedDue: day(10) };
+    const item: PlanItemInput = { itemId: 'i', activityCode: '1.1', phaseNumber: 1, level: 'state', weight: 1, included: true, plannedStart: day(0), plannedDue: day(10), originalStart: day(0), originalDue: day(10) };
     const ref = { id: 'x', status: 'in_progress' as const, percent: 40, reportedOn: day(1), reviewState: 'submitted' as const };
     const s = computeStateProgressFromUnits(
       {
@@ -150,10 +152,10 @@ describe('progress from maintained unit snapshots', () => {
 describe('institution progress', () => {
   it('is the weighted mean of its units over included institution-level items', () => {
     const items: PlanItemInput[] = [
-      { itemId: 's', activityCode: '1.1', phaseNumber: 1, level: 'state', weight: 5, included: true, plannedStart: day(0), plannedDue: day(10) },
-      { itemId: 'a', activityCode: '4.1', phaseNumber: 4, level: 'institution', weight: 1, included: true, plannedStart: day(0), plannedDue: day(10) },
-      { itemId: 'b', activityCode: '4.2', phaseNumber: 4, level: 'institution', weight: 3, included: true, plannedStart: day(0), plannedDue: day(10) },
-      { itemId: 'c', activityCode: '4.3', phaseNumber: 4, level: 'institution', weight: 9, included: false, plannedStart: day(0), plannedDue: day(10) },
+      { itemId: 's', activityCode: '1.1', phaseNumber: 1, level: 'state', weight: 5, included: true, plannedStart: day(0), plannedDue: day(10), originalStart: day(0), originalDue: day(10) },
+      { itemId: 'a', activityCode: '4.1', phaseNumber: 4, level: 'institution', weight: 1, included: true, plannedStart: day(0), plannedDue: day(10), originalStart: day(0), originalDue: day(10) },
+      { itemId: 'b', activityCode: '4.2', phaseNumber: 4, level: 'institution', weight: 3, included: true, plannedStart: day(0), plannedDue: day(10), originalStart: day(0), originalDue: day(10) },
+      { itemId: 'c', activityCode: '4.3', phaseNumber: 4, level: 'institution', weight: 9, included: false, plannedStart: day(0), plannedDue: day(10), originalStart: day(0), originalDue: day(10) },
     ];
     const r = (id: string, itemId: string, institutionId: string | null, percent: number): ReportInput => ({
       id, itemId, institutionId, percent, status: percent === 100 ? 'completed' : 'in_progress', reportedOn: day(1), createdAt: id, reviewState: id === 'r2' ? 'accepted' : 'submitted',

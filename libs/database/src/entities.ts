@@ -8,6 +8,7 @@ import { AccompanimentSession, PipelineEntry, PipelineTransition } from '../../c
 import { EmailMessage } from '../../core/src/mail/email-message.entity.js';
 import { Participation } from '../../core/src/plans/participation.entity.js';
 import { PlanItem } from '../../core/src/plans/plan-item.entity.js';
+import { ReplanRequest } from '../../core/src/plans/replan-request.entity.js';
 import { Activity } from '../../core/src/programs/activity.entity.js';
 import { IndicatorTarget } from '../../core/src/programs/indicator-target.entity.js';
 import { Indicator } from '../../core/src/programs/indicator.entity.js';
@@ -41,6 +42,7 @@ export const ENTITIES = [
   IndicatorTarget,
   Participation,
   PlanItem,
+  ReplanRequest,
   Institution,
   ImportBatch,
   StoredFile,

@@ -139,3 +139,7 @@ export type ConsultationRound = components['schemas']['ConsultationRoundResponse
 export type ConsultationComment = components['schemas']['ConsultationCommentResponse'];
 export type ConsultationCommentPage = components['schemas']['ConsultationCommentPageResponse'];
 export type ConsultationCommentType = ConsultationComment['type'];
+export type ReplanRequest = components['schemas']['ReplanRequestResponse'];
+export type ReplanRequestStatus = ReplanRequest['status'];
+export type ReplanRequestPage = components['schemas']['ReplanRequestPageResponse'];
+export type ReplanDecision = components['schemas']['DecideReplanRequestDto'];

@@ -1,5 +1,5 @@
-import type { ItemProgress, PlanItem } from '../api/types';
-import { formatDate, formatPercent } from '../util/format';
+import type { ItemProgress, PlanItem, ReplanRequest } from '../api/types';
+import { formatDate, formatPercent, formatPoints } from '../util/format';
 import { ProgressCell, StatusTag } from './progress-bits';
 import { ACTIONS_COLUMN, ScrollTable } from './scroll-table';
 
@@ -7,6 +7,8 @@ interface Props {
   items: PlanItem[];
   /** Figures per activity code from the state progress API (absent while loading). */
   progress?: Map<string, ItemProgress>;
+  /** Re-plan requests waiting for the coordination, per activity code. */
+  pending?: Map<string, ReplanRequest>;
   canEdit: boolean;
   /** May send progress reports (the state's own officer, the coordination). */
   canReport?: boolean;
@@ -18,20 +20,26 @@ interface Props {
 
 /**
  * The plan items: the same data as the timeline, as a table, with each item's progress, expected progress,
- * traffic light and lateness, and the entries to reporting, report history and re-planning.
+ * variance, traffic light and lateness, and the entries to reporting, report history and re-planning. A re-planned
+ * item shows its original dates against the current ones, and its expected progress and variance against the
+ * original plan (the API's baseline figures) under the current ones; a change waiting for the coordination says so.
  */
-export function PlanTable({ items, progress, canEdit, canReport = false, selected, onReplan, onReport, onHistory }: Props) {
+export function PlanTable({ items, progress, pending, canEdit, canReport = false, selected, onReplan, onReport, onHistory }: Props) {
   const withActions = canEdit || canReport || Boolean(onHistory);
   return (
     <ScrollTable
       labelledBy="plan-items-title"
       className="data-table plan-table stack-on-phone"
       testId="plan-table"
-      columns={['Clave', 'Actividad', 'Fase', 'Periodo', 'Situación', 'Avance', 'Esperado', 'Semáforo', 'Atraso', withActions && ACTIONS_COLUMN]}
+      columns={['Clave', 'Actividad', 'Fase', 'Periodo', 'Situación', 'Avance', 'Esperado', 'Desviación', 'Semáforo', 'Atraso', withActions && ACTIONS_COLUMN]}
     >
       {items.map((it) => {
         const p = progress?.get(it.activityCode);
+        const request = pending?.get(it.activityCode);
         const label = `${it.activityCode} ${it.activityName}`;
+        const datesMoved = it.plannedStart !== it.originalStart || it.plannedDue !== it.originalDue;
+        // The baseline differs from the current figure only when the dates moved; say it only then.
+        const baselineDiffers = p !== undefined && (p.expectedBaseline !== p.expected || p.varianceBaseline !== p.variance);
         return (
           <tr key={it.activityCode} data-activity={it.activityCode} className={`${it.included ? '' : 'row-excluded'}${selected === it.activityCode ? ' row-selected' : ''}`}>
             <th scope="row">{it.activityCode}</th>
@@ -61,9 +69,17 @@ export function PlanTable({ items, progress, canEdit, canReport = false, selecte
               {it.replanned ? (
                 <span className="replanned-note">
                   <span className="tag tag-info">Re-planificada</span>
-                  <span className="original-dates">
-                    Original: {formatDate(it.originalStart)} – {formatDate(it.originalDue)}
-                  </span>
+                  {datesMoved ? (
+                    <span className="original-dates" data-col="original-vs-current">
+                      Plan original: <DateRange start={it.originalStart} due={it.originalDue} /> → Actual: <DateRange start={it.plannedStart} due={it.plannedDue} />
+                    </span>
+                  ) : null}
+                </span>
+              ) : null}
+              {request ? (
+                <span className="replanned-note" data-col="pending-request">
+                  <span className="tag tag-warning">Pendiente de aprobación</span>
+                  <span className="original-dates">Término solicitado: {formatDate(request.requestedDue)}</span>
                 </span>
               ) : null}
             </td>
@@ -73,6 +89,19 @@ export function PlanTable({ items, progress, canEdit, canReport = false, selecte
             </td>
             <td data-col="expected" data-label="Esperado">
               {p && it.included ? formatPercent(p.expected) : '—'}
+              {p && it.included && baselineDiffers ? (
+                <span className="baseline-figure" data-col="expectedBaseline">
+                  Plan original: <span className="nowrap">{formatPercent(p.expectedBaseline)}</span>
+                </span>
+              ) : null}
+            </td>
+            <td data-col="variance" data-label="Desviación">
+              {p && it.included ? <span className="nowrap">{formatPoints(p.variance)}</span> : '—'}
+              {p && it.included && baselineDiffers ? (
+                <span className="baseline-figure" data-col="varianceBaseline">
+                  Plan original: <span className="nowrap">{formatPoints(p.varianceBaseline)}</span>
+                </span>
+              ) : null}
             </td>
             <td data-col="status" data-label="Semáforo">
               {p && it.included ? <StatusTag status={p.status} /> : '—'}
@@ -116,5 +145,14 @@ export function PlanTable({ items, progress, canEdit, canReport = false, selecte
         );
       })}
     </ScrollTable>
+  );
+}
+
+/** `1 mar 2025 – 31 mar 2025`, breaking only between the two dates. */
+function DateRange({ start, due }: { start: string; due: string }) {
+  return (
+    <>
+      <span className="nowrap">{formatDate(start)}</span> – <span className="nowrap">{formatDate(due)}</span>
+    </>
   );
 }

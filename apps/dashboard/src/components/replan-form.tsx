@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { PlanChange, PlanItem } from '../api/types';
+import type { PlanChange, PlanItem, ReplanRequest } from '../api/types';
 import { useSession } from '../auth/session';
 import { formatDate } from '../util/format';
 import { describeLoadError, ErrorNotice } from './feedback';
@@ -10,18 +10,29 @@ import { reviseMessage, useApiForm } from './use-api-form';
 interface Props {
   planPath: string;
   item: PlanItem;
-  onSaved: (item: PlanItem, change: PlanChange) => void;
+  /** A state officer's later due date waits for the coordination (the API answers 202 with a request). */
+  laterDueNeedsApproval: boolean;
+  /** The item's request already waiting for the coordination, if any. */
+  pendingRequest?: ReplanRequest;
+  /** The updated item, or the request that now waits for approval. */
+  onSaved: (result: PlanItem | ReplanRequest, change: PlanChange) => void;
   onCancel: () => void;
   onReload: () => void;
 }
 
 const FORM_FIELDS = ['plannedStart', 'plannedDue', 'included', 'justification'];
 
+/** A 202 answer: the change became a re-plan request instead of changing the item. */
+export function isReplanRequest(result: PlanItem | ReplanRequest): result is ReplanRequest {
+  return 'requestedDue' in result;
+}
+
 /**
  * Changes one plan item's dates or scope. A justification is always required and the item's `version` is
- * sent, so a stale edit is refused (409) instead of overwriting someone else's change.
+ * sent, so a stale edit is refused (409) instead of overwriting someone else's change. A state officer who moves
+ * the due date later is told, before saving, that the change will wait for the coordination's approval.
  */
-export function ReplanForm({ planPath, item, onSaved, onCancel, onReload }: Props) {
+export function ReplanForm({ planPath, item, laterDueNeedsApproval, pendingRequest, onSaved, onCancel, onReload }: Props) {
   const { api } = useSession();
   const [plannedStart, setPlannedStart] = useState(item.plannedStart);
   const [plannedDue, setPlannedDue] = useState(item.plannedDue);
@@ -63,7 +74,7 @@ export function ReplanForm({ planPath, item, onSaved, onCancel, onReload }: Prop
     void form.attempt(
       check,
       async () => {
-        const saved = await api.patch<PlanItem>(`${planPath}/${encodeURIComponent(item.activityCode)}`, change);
+        const saved = await api.patch<PlanItem | ReplanRequest>(`${planPath}/${encodeURIComponent(item.activityCode)}`, change);
         onSaved(saved, change);
       },
       (err, unplaced) => {
@@ -80,6 +91,8 @@ export function ReplanForm({ planPath, item, onSaved, onCancel, onReload }: Prop
     );
   }
 
+  const awaitsApproval = laterDueNeedsApproval && plannedDue !== '' && plannedDue > item.plannedDue;
+
   return (
     <section className="panel replan-panel" aria-labelledby="replan-title" data-testid="replan-form">
       <h3 id="replan-title" tabIndex={-1} ref={headingRef}>
@@ -87,7 +100,14 @@ export function ReplanForm({ planPath, item, onSaved, onCancel, onReload }: Prop
       </h3>
       <p className="hint">
         Fechas originales: {formatDate(item.originalStart)} a {formatDate(item.originalDue)}. El cambio queda registrado con su justificación.
+        {laterDueNeedsApproval ? ' Si mueve el término a una fecha posterior, el cambio queda pendiente de aprobación de la coordinación.' : ''}
       </p>
+      {pendingRequest ? (
+        <p className="notice notice-info" data-testid="replan-pending">
+          Esta actividad ya tiene un cambio pendiente de aprobación de la coordinación (término solicitado: {formatDate(pendingRequest.requestedDue)}). Puede adelantar fechas mientras tanto; otra
+          ampliación del plazo tendrá que esperar esa decisión.
+        </p>
+      ) : null}
       {conflict ? (
         <ErrorNotice
           action={
@@ -119,7 +139,13 @@ export function ReplanForm({ planPath, item, onSaved, onCancel, onReload }: Prop
         <Field id="replan-justification" label="Justificación" errors={errors.justification} required className="field-wide">
           {(a11y) => <textarea {...a11y} rows={3} value={justification} onChange={(e) => setJustification(e.target.value)} maxLength={2000} />}
         </Field>
-        <FormActions busy={form.busy} label="Guardar cambio" busyLabel="Guardando…" wide onCancel={onCancel} />
+        {awaitsApproval ? (
+          <p className="notice notice-info field-wide" data-testid="replan-needs-approval" role="status">
+            Pendiente de aprobación de la coordinación: un término posterior al actual ({formatDate(item.plannedDue)}) se envía como solicitud, y el programa estatal y
+            su avance esperado no cambian hasta que la coordinación lo apruebe.
+          </p>
+        ) : null}
+        <FormActions busy={form.busy} label={awaitsApproval ? 'Solicitar aprobación' : 'Guardar cambio'} busyLabel="Guardando…" wide onCancel={onCancel} />
       </form>
     </section>
   );

@@ -6,7 +6,10 @@ import { LoadError, Loading } from './feedback';
 import { Figure, ProgressCell, StatusTag } from './progress-bits';
 import { ScrollTable } from './scroll-table';
 
-/** The state's figures (P, V, E, SV, status, overdue, on-time rate), progress by phase and the explanation. */
+/**
+ * The state's figures (P, V, E, SV and SV against the original plan, status, overdue, on-time rate), progress by
+ * phase and the explanation.
+ */
 export function StateFigures({ progress, explainPath }: { progress: Resource<StateProgress>; explainPath: string }) {
   const p = progress.data;
   return (
@@ -27,6 +30,12 @@ export function StateFigures({ progress, explainPath }: { progress: Resource<Sta
             <Figure testId="state-progress" label="Avance (P)" value={formatPercent(p.progress)} detail={<StatusTag status={p.status} />} />
             <Figure testId="state-expected" label="Esperado (E)" value={formatPercent(p.expected)} detail="Según el calendario a la fecha" />
             <Figure testId="state-variance" label="Desviación (SV)" value={formatPoints(p.variance)} detail="Avance menos esperado, en puntos" />
+            <Figure
+              testId="state-variance-baseline"
+              label="Desviación vs. plan original"
+              value={formatPoints(p.varianceBaseline)}
+              detail={`Esperado según las fechas originales: ${formatPercent(p.expectedBaseline)}`}
+            />
             <Figure testId="state-validated" label="Avance validado" value={formatPercent(p.validatedProgress)} detail="Solo reportes aceptados" />
             <Figure
               testId="state-overdue"

@@ -7,6 +7,7 @@ import { EvidenceList } from '../components/evidence-list';
 import { describeLoadError, EmptyState, ErrorNotice, SuccessNotice } from '../components/feedback';
 import { Field } from '../components/field';
 import { Loaded } from '../components/loaded';
+import { ReplanRequestsPanel } from '../components/replan-requests-panel';
 import { MetricsList } from '../components/report-history';
 import { paths } from '../programs/programs';
 import { Link } from '../router/router';
@@ -17,7 +18,8 @@ import type { PageProps } from './registry';
 const PAGE_SIZE = 100;
 
 /**
- * The coordination's review queue: pending reports of every state, oldest first, with everything needed to
+ * The coordination's review queue: re-plan requests waiting for its approval (when there are any), then pending
+ * reports of every state, oldest first, with everything needed to
  * decide (narrative, metrics, evidence links and files). The coordination accepts, or returns with a
  * mandatory reason; reviewers and administrators read the same queue without the buttons. A report someone
  * else reviewed meanwhile answers 409: the page says so and reads the queue again.
@@ -52,6 +54,16 @@ export function ReviewQueuePage({ params, user }: PageProps) {
       {done ? <SuccessNotice>{done}</SuccessNotice> : null}
       {conflict ? <ErrorNotice>{conflict}</ErrorNotice> : null}
       {!canReview ? <p className="notice notice-info">Solo la coordinación nacional puede aceptar o devolver reportes; usted puede consultarlos.</p> : null}
+      <ReplanRequestsPanel
+        programCode={programCode}
+        path={`/programs/${encodeURIComponent(programCode)}/replan-requests?status=pending&limit=100`}
+        title="Re-planificaciones pendientes de aprobación"
+        lead="Las entidades pidieron ampliar estos plazos. Al aprobar, el programa estatal cambia y con él el avance esperado; al rechazar, la entidad ve el motivo y su programa no cambia."
+        canDecide={canReview}
+        showState
+        hideWhenEmpty
+        testId="pending-replans"
+      />
       <Loaded resource={queue} loadingLabel="Cargando la cola de revisión…" notFound="No se encontró este programa.">
         {() =>
           items.length === 0 ? (

@@ -1,13 +1,14 @@
 import { useMemo, useState } from 'react';
 import { asList } from '../api/client';
 import { AsOfPicker, useAsOf, withAsOf } from '../components/as-of-picker';
-import type { Institution, PlanChange, ProgramDetail, Report, ReportPage, StateInfo, StatePlan, StateProgress } from '../api/types';
+import type { Institution, PlanChange, ProgramDetail, ReplanRequestPage, Report, ReportPage, StateInfo, StatePlan, StateProgress } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { EmptyState, LoadError, Loading, NoAccess, SuccessNotice } from '../components/feedback';
 import { InstitutionsPanel } from '../components/institutions-panel';
 import { PlanTable } from '../components/plan-table';
 import { PlanTimeline } from '../components/plan-timeline';
-import { ReplanForm } from '../components/replan-form';
+import { isReplanRequest, ReplanForm } from '../components/replan-form';
+import { ReplanRequestsPanel } from '../components/replan-requests-panel';
 import { ReportForm } from '../components/report-form';
 import { ReportHistory } from '../components/report-history';
 import { ReturnedReports } from '../components/returned-reports';
@@ -48,6 +49,9 @@ export function StatePage({ params, user }: PageProps) {
   const asOf = useAsOf();
   const progress = useResource<StateProgress>(allowed ? withAsOf(`${base}/progress`, asOf) : null);
   const returned = useResource<ReportPage>(allowed ? `${base}/returned` : null);
+  // Re-plan requests waiting for the coordination: marked in the table and in the re-plan form.
+  const pendingRequests = useResource<ReplanRequestPage>(allowed ? `${base}/replan-requests?status=pending&limit=200` : null);
+  const [requestsTick, setRequestsTick] = useState(0);
   const [panel, setPanel] = useState<Panel>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [historyTick, setHistoryTick] = useState(0);
@@ -67,6 +71,7 @@ export function StatePage({ params, user }: PageProps) {
   const itemProgress = useMemo(() => new Map((progress.data?.items ?? []).map((i) => [i.activityCode, i])), [progress.data]);
   const institutionProgress = useMemo(() => (progress.data ? new Map(progress.data.institutions.map((i) => [i.id, i])) : undefined), [progress.data]);
   const activities = useMemo(() => new Map((program.data?.activities ?? []).map((a) => [a.code, a])), [program.data]);
+  const pendingByActivity = useMemo(() => new Map((pendingRequests.data?.items ?? []).map((r) => [r.activityCode, r])), [pendingRequests.data]);
   const items = plan.data?.items ?? [];
   const selectedItem = items.find((i) => i.activityCode === selected) ?? null;
   const canEdit = user.role === 'coordinator' || (user.role === 'state_officer' && user.stateCode === stateCode);
@@ -172,6 +177,7 @@ export function StatePage({ params, user }: PageProps) {
           <PlanTable
             items={items}
             progress={itemProgress}
+            pending={pendingByActivity}
             canEdit={canEdit}
             canReport={canReport}
             selected={selected}
@@ -185,9 +191,21 @@ export function StatePage({ params, user }: PageProps) {
             key={selectedItem.activityCode}
             planPath={planPath}
             item={selectedItem}
+            laterDueNeedsApproval={user.role === 'state_officer'}
+            pendingRequest={pendingByActivity.get(selectedItem.activityCode)}
             onCancel={() => setPanel(null)}
             onReload={plan.reload}
-            onSaved={(item, change: PlanChange) => {
+            onSaved={(result, change: PlanChange) => {
+              if (isReplanRequest(result)) {
+                setSaved(
+                  `Pendiente de aprobación de la coordinación: se solicitó mover el término de ${result.activityCode} del ${formatDate(result.previousDue)} al ${formatDate(result.requestedDue)}. El programa estatal y su avance esperado no cambian hasta que la coordinación lo apruebe.`,
+                );
+                setPanel(null);
+                pendingRequests.reload();
+                setRequestsTick((n) => n + 1);
+                return;
+              }
+              const item = result;
               const start = item?.plannedStart ?? change.plannedStart ?? selectedItem.plannedStart;
               const due = item?.plannedDue ?? change.plannedDue ?? selectedItem.plannedDue;
               const scope = (item?.included ?? change.included ?? selectedItem.included) ? '' : ' (excluida)';
@@ -231,6 +249,22 @@ export function StatePage({ params, user }: PageProps) {
           />
         ) : null}
       </section>
+
+      <ReplanRequestsPanel
+        programCode={programCode}
+        path={`${base}/replan-requests?limit=20`}
+        title="Solicitudes de re-planificación"
+        lead="Cambios de fecha que amplían un plazo: esperan la aprobación de la coordinación antes de cambiar el programa estatal y su avance esperado."
+        canDecide={user.role === 'coordinator'}
+        hideWhenEmpty
+        reloadKey={requestsTick}
+        onDecided={() => {
+          plan.reload();
+          progress.reload();
+          pendingRequests.reload();
+        }}
+        testId="state-replan-requests"
+      />
 
       <InstitutionsPanel
         institutionsPath={`${base}/institutions`}

@@ -1,4 +1,4 @@
-import type { FindingType, GovernmentOrder, IndicatorStatus, IndicatorUnit, PipelineStage, ReportStatus, ReviewRoundStatus, ReviewState, Role, TrafficLight } from '../api/types';
+import type { FindingType, GovernmentOrder, IndicatorStatus, IndicatorUnit, PipelineStage, ReplanRequestStatus, ReportStatus, ReviewRoundStatus, ReviewState, Role, TrafficLight } from '../api/types';
 
 export const PIPELINE_STAGE_LABELS: Record<PipelineStage, string> = {
   candidate: 'Candidata',
@@ -62,6 +62,13 @@ export const FINDING_TYPE_LABELS: Record<FindingType, string> = {
   missing_evidence: 'Falta de evidencia',
   delay: 'Retraso',
   other: 'Otra',
+};
+
+/** A re-plan request (a state officer's later due date) and the coordination's decision on it. */
+export const REPLAN_REQUEST_STATUS_LABELS: Record<ReplanRequestStatus, string> = {
+  pending: 'Pendiente de aprobación',
+  approved: 'Aprobada',
+  rejected: 'Rechazada',
 };
 
 export const REVIEW_ROUND_STATUS_LABELS: Record<ReviewRoundStatus, string> = {

@@ -10,6 +10,7 @@ import { ConvocatoriaService } from '../convocatoria/convocatoria.service.js';
 import { ProgramsService } from '../programs/programs.service.js';
 import { InstitutionsService } from '../institutions/institutions.service.js';
 import { PlansService } from '../plans/plans.service.js';
+import { ReplanRequestsService } from '../plans/replan-requests.service.js';
 import { ReferenceDataService } from '../reference-data/reference-data.service.js';
 import { seedDemoReportingRounds } from '../reporting-rounds/demo-reporting-rounds.js';
 import { ReportingRoundsService } from '../reporting-rounds/reporting-rounds.service.js';
@@ -40,6 +41,7 @@ export class DemoDataService implements OnApplicationBootstrap {
     private readonly users: UsersRepository,
     private readonly usersService: UsersService,
     private readonly plans: PlansService,
+    private readonly replanRequests: ReplanRequestsService,
     private readonly institutions: InstitutionsService,
     private readonly reportingRounds: ReportingRoundsService,
     private readonly reportHooks: ReportWriteHooks,
@@ -85,7 +87,7 @@ export class DemoDataService implements OnApplicationBootstrap {
         if (daysBetween(joined, today) < 0) continue;
         await this.institutions.register(officer, MODEL_PROGRAM_CODE, stateCode, { name: inst.name, acronym: inst.acronym, order: inst.order, joinedOn: joined });
       }
-      await this.replanExamples(officer, stateCode);
+      await this.replanExamples(officer, coordinator, stateCode);
     }
     // Report histories go through the report write hooks, so derived progress data is maintained as usual.
     const reports = await seedDemoReports(this.dataSource, today, { storage: this.storage, hooks: this.reportHooks });
@@ -110,20 +112,26 @@ export class DemoDataService implements OnApplicationBootstrap {
     await this.reviewRounds.close(reviewer, MODEL_PROGRAM_CODE, round.code, { agreementReference: 'DEMO/CEATP/ACUERDO/2026-07' });
   }
 
-  /** Re-planning with justifications, so the plans show what adapting the program looks like. */
-  private async replanExamples(officer: AuthUser, stateCode: string): Promise<void> {
+  /**
+   * Re-planning with justifications, so the plans show what adapting the program looks like: an optional activity
+   * left out (applies at once), a deadline moved later (the officer asks, the coordination approves), and in Oaxaca
+   * one later deadline still waiting for the coordination's decision.
+   */
+  private async replanExamples(officer: AuthUser, coordinator: AuthUser, stateCode: string): Promise<void> {
     const n = Number(stateCode);
     if (n % 3 === 0) {
       await this.plans.replan(officer, MODEL_PROGRAM_CODE, stateCode, '4.6', { included: false, justification: 'El organismo garante decidió no incluir la promoción de uso en esta etapa por falta de presupuesto.' });
     }
+    const plan = await this.plans.getPlan(officer, MODEL_PROGRAM_CODE, stateCode);
+    const later = async (activityCode: string, days: number, justification: string) => {
+      const item = plan.items.find((i) => i.activityCode === activityCode)!;
+      const outcome = await this.plans.replan(officer, MODEL_PROGRAM_CODE, stateCode, activityCode, { plannedDue: addDays(item.plannedDue, days), justification, version: item.version });
+      return outcome.kind === 'pending' ? outcome.request : null;
+    };
     if (n % 2 === 0) {
-      const plan = await this.plans.getPlan(officer, MODEL_PROGRAM_CODE, stateCode);
-      const item = plan.items.find((i) => i.activityCode === '3.1')!;
-      await this.plans.replan(officer, MODEL_PROGRAM_CODE, stateCode, '3.1', {
-        plannedDue: addDays(item.plannedDue, 30),
-        justification: 'La convocatoria se amplió 30 días a petición de los sujetos obligados municipales.',
-        version: item.version,
-      });
+      const request = await later('3.1', 30, 'La convocatoria se amplió 30 días a petición de los sujetos obligados municipales.');
+      if (request) await this.replanRequests.decide(coordinator, MODEL_PROGRAM_CODE, request.id, { decision: 'approve', reason: 'Se aprueba: la ampliación no compromete las fases siguientes.' });
     }
+    if (stateCode === '20') await later('5.2', 21, 'El informe final se presentará tras la sesión del órgano de gobierno de enero.');
   }
 }

@@ -1,3 +1,4 @@
+import type { Role } from '../../../platform/src/auth/roles.js';
 import type { FieldError } from '../../../platform/src/http/field-errors.js';
 
 /** What a re-plan may touch. */
@@ -7,7 +8,8 @@ export interface PlanItemState {
   plannedDue: string;
 }
 
-export interface ReplanRequest {
+/** What a re-plan sends (or a re-plan request holds): the fields to change; absent ones keep their value. */
+export interface ReplanChange {
   included?: boolean;
   plannedStart?: string;
   plannedDue?: string;
@@ -18,7 +20,7 @@ export interface ReplanRequest {
  * excluded; the due date may not precede the start; something must actually change. Returns the new state
  * or the field errors (never both).
  */
-export function applyReplan(current: PlanItemState, activity: { code: string; optional: boolean }, change: ReplanRequest): { after: PlanItemState; errors: FieldError[] } {
+export function applyReplan(current: PlanItemState, activity: { code: string; optional: boolean }, change: ReplanChange): { after: PlanItemState; errors: FieldError[] } {
   const after: PlanItemState = {
     included: change.included ?? current.included,
     plannedStart: change.plannedStart ?? current.plannedStart,
@@ -39,6 +41,15 @@ export function applyReplan(current: PlanItemState, activity: { code: string; op
     errors.push({ field: 'body', message: 'nothing changes: the item already has these values' });
   }
   return { after, errors };
+}
+
+/**
+ * Issue 9.4: a state officer's re-plan that moves the due date later than the item's current one is not applied
+ * but waits for the coordination's approval. Moving dates earlier (or the start alone), a change of scope, and any
+ * re-plan by the coordination apply at once.
+ */
+export function needsApproval(role: Role, current: PlanItemState, after: PlanItemState): boolean {
+  return role === 'state_officer' && after.plannedDue > current.plannedDue;
 }
 
 /**

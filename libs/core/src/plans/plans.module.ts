@@ -7,12 +7,18 @@ import { ParticipationsService } from './participations.service.js';
 import { PlanItemsRepository } from './plan-items.repository.js';
 import { PlansController } from './plans.controller.js';
 import { PlansService } from './plans.service.js';
+import { ReplanRequestsController } from './replan-requests.controller.js';
+import { ReplanRequestsRepository } from './replan-requests.repository.js';
+import { ReplanRequestsService } from './replan-requests.service.js';
 
-/** Participations (a state joining a program) and state plans (one item per activity, re-planned with justification). */
+/**
+ * Participations (a state joining a program) and state plans (one item per activity, re-planned with justification;
+ * a state officer's later due date waits for the coordination as a re-plan request).
+ */
 @Module({
   imports: [ProgramsModule, StatesModule],
-  controllers: [ParticipationsController, PlansController],
-  providers: [ParticipationsRepository, PlanItemsRepository, ParticipationsService, PlansService],
-  exports: [ParticipationsRepository, PlanItemsRepository, ParticipationsService, PlansService],
+  controllers: [ParticipationsController, PlansController, ReplanRequestsController],
+  providers: [ParticipationsRepository, PlanItemsRepository, ReplanRequestsRepository, ParticipationsService, PlansService, ReplanRequestsService],
+  exports: [ParticipationsRepository, PlanItemsRepository, ParticipationsService, PlansService, ReplanRequestsService],
 })
 export class PlansModule {}

@@ -21,6 +21,11 @@
  * - No included item: P = E = 0. No participating state: national figures are null.
  * - Institution progress (per institution, not in SPEC §4 but asked by the model program): the weighted mean of
  *   its units over the included institution-level items (`computeInstitutionProgress`).
+ * - Baseline (issue 9.4): every expected figure has a twin against the original plan, `expectedBaseline`, computed by
+ *   the same `expectedProgress` fed each item's originalStart/originalDue instead of its planned dates and averaged
+ *   by the same means over the same included items (an item excluded by a re-plan is out of both);
+ *   `varianceBaseline` = P − expectedBaseline. The traffic light, overdue items and the on-time rate stay on the
+ *   current plan. With original = planned dates the baseline figures equal the current ones exactly.
  * Sums keep full precision; `round1` is for the API edge only.
  *
  * Two ways in, one way through: `computeStateProgress` takes the reports; `computeStateProgressFromUnits` takes
@@ -417,6 +422,11 @@ function evaluateItem(
   };
 }
 
+/** The original plan of an item, in the shape `expectedProgress` takes: the baseline is the same rule on these dates. */
+function baselineWindow(item: PlanItemInput): { plannedStart: string; plannedDue: string } {
+  return { plannedStart: item.originalStart, plannedDue: item.originalDue };
+}
+
 function finishItem(
   item: PlanItemInput,
   core: ItemCore,
@@ -425,6 +435,7 @@ function finishItem(
 ): ItemProgress {
   const expected = expectedProgress(item, t);
   const variance = core.progress - expected;
+  const expectedBaseline = expectedProgress(baselineWindow(item), t);
   const overdue = item.included && t > item.plannedDue && core.progress < 100;
   return {
     itemId: item.itemId,
@@ -435,10 +446,14 @@ function finishItem(
     included: item.included,
     plannedStart: item.plannedStart,
     plannedDue: item.plannedDue,
+    originalStart: item.originalStart,
+    originalDue: item.originalDue,
     progress: core.progress,
     validatedProgress: core.validatedProgress,
     expected,
     variance,
+    expectedBaseline,
+    varianceBaseline: core.progress - expectedBaseline,
     status: trafficLight(core.progress, variance, thresholds),
     overdue,
     daysLate: overdue ? daysBetween(item.plannedDue, t) : null,
@@ -474,12 +489,13 @@ interface Aggregate {
   progress: WeightedMean;
   validated: WeightedMean;
   expected: WeightedMean;
+  expectedBaseline: WeightedMean;
   includedItems: number;
 }
 
 function newAggregate(): Aggregate {
   const mean = () => new WeightedMean();
-  return { progress: mean(), validated: mean(), expected: mean(), includedItems: 0 };
+  return { progress: mean(), validated: mean(), expected: mean(), expectedBaseline: mean(), includedItems: 0 };
 }
 
 function addToAggregate(agg: Aggregate, item: ItemProgress): void {
@@ -487,6 +503,7 @@ function addToAggregate(agg: Aggregate, item: ItemProgress): void {
   agg.progress.add(item.progress, item.weight);
   agg.validated.add(item.validatedProgress, item.weight);
   agg.expected.add(item.expected, item.weight);
+  agg.expectedBaseline.add(item.expectedBaseline, item.weight);
   agg.includedItems += 1;
 }
 
@@ -494,18 +511,22 @@ function aggregateFigures(agg: Aggregate, thresholds: ProgressThresholds) {
   const progress = agg.progress.value();
   const expected = agg.expected.value();
   const variance = progress - expected;
+  const expectedBaseline = agg.expectedBaseline.value();
   const arithmetic: WeightedSums = {
     includedItems: agg.includedItems,
     sumWeights: agg.progress.weights,
     sumWeightedProgress: agg.progress.weighted,
     sumWeightedValidatedProgress: agg.validated.weighted,
     sumWeightedExpected: agg.expected.weighted,
+    sumWeightedExpectedBaseline: agg.expectedBaseline.weighted,
   };
   return {
     progress,
     validatedProgress: agg.validated.value(),
     expected,
     variance,
+    expectedBaseline,
+    varianceBaseline: progress - expectedBaseline,
     status: trafficLight(progress, variance, thresholds),
     arithmetic,
   };
@@ -620,6 +641,8 @@ export function summarizeState(state: StateProgress): StateProgressSummary {
     validatedProgress: state.validatedProgress,
     expected: state.expected,
     variance: state.variance,
+    expectedBaseline: state.expectedBaseline,
+    varianceBaseline: state.varianceBaseline,
     status: state.status,
     institutions: state.institutions,
     overdueItems: state.overdueItems,
@@ -677,6 +700,7 @@ export function aggregateNationalProgress(
   const progress = new WeightedMean();
   const validated = new WeightedMean();
   const expected = new WeightedMean();
+  const expectedBaseline = new WeightedMean();
   const distribution: TrafficLightDistribution = { completed: 0, on_track: 0, at_risk: 0, off_track: 0 };
   let institutions = 0;
   let overdueItems = 0;
@@ -684,6 +708,7 @@ export function aggregateNationalProgress(
     progress.add(s.progress);
     validated.add(s.validatedProgress);
     expected.add(s.expected);
+    expectedBaseline.add(s.expectedBaseline);
     distribution[s.status] += 1;
     institutions += s.institutions;
     overdueItems += s.overdueItems;
@@ -692,6 +717,7 @@ export function aggregateNationalProgress(
   const p = n === 0 ? null : progress.value();
   const e = n === 0 ? null : expected.value();
   const variance = p === null || e === null ? null : p - e;
+  const e0 = n === 0 ? null : expectedBaseline.value();
   return {
     asOf: t,
     thresholds: { atRisk: thresholds.atRisk, offTrack: thresholds.offTrack },
@@ -700,6 +726,8 @@ export function aggregateNationalProgress(
       validatedProgress: n === 0 ? null : validated.value(),
       expected: e,
       variance,
+      expectedBaseline: e0,
+      varianceBaseline: p === null || e0 === null ? null : p - e0,
       status: p === null || variance === null ? null : trafficLight(p, variance, thresholds),
       states: n,
       institutions,
@@ -712,6 +740,7 @@ export function aggregateNationalProgress(
       sumProgress: progress.weighted,
       sumValidatedProgress: validated.weighted,
       sumExpected: expected.weighted,
+      sumExpectedBaseline: expectedBaseline.weighted,
     },
   };
 }
@@ -727,28 +756,42 @@ export function aggregateNationalPhases(
   thresholds: ProgressThresholds = DEFAULT_THRESHOLDS,
   phaseNumbers: readonly number[] = [],
 ): NationalPhaseProgress[] {
-  const byPhase = new Map<number, { progress: WeightedMean; validated: WeightedMean; expected: WeightedMean; states: number }>();
-  for (const n of phaseNumbers) byPhase.set(n, { progress: new WeightedMean(), validated: new WeightedMean(), expected: new WeightedMean(), states: 0 });
+  type PhaseMeans = { progress: WeightedMean; validated: WeightedMean; expected: WeightedMean; expectedBaseline: WeightedMean; states: number };
+  const newMeans = (): PhaseMeans => ({ progress: new WeightedMean(), validated: new WeightedMean(), expected: new WeightedMean(), expectedBaseline: new WeightedMean(), states: 0 });
+  const byPhase = new Map<number, PhaseMeans>();
+  for (const n of phaseNumbers) byPhase.set(n, newMeans());
   const participating = states.filter((s) => s.participating).sort((a, b) => (a.stateCode < b.stateCode ? -1 : 1));
   for (const s of participating) {
     for (const ph of s.phases) {
       let agg = byPhase.get(ph.phaseNumber);
-      if (agg === undefined) byPhase.set(ph.phaseNumber, (agg = { progress: new WeightedMean(), validated: new WeightedMean(), expected: new WeightedMean(), states: 0 }));
+      if (agg === undefined) byPhase.set(ph.phaseNumber, (agg = newMeans()));
       if (ph.arithmetic.includedItems === 0) continue;
       agg.progress.add(ph.progress);
       agg.validated.add(ph.validatedProgress);
       agg.expected.add(ph.expected);
+      agg.expectedBaseline.add(ph.expectedBaseline);
       agg.states += 1;
     }
   }
   return [...byPhase.entries()]
     .sort(([a], [b]) => a - b)
     .map(([phaseNumber, agg]) => {
-      if (agg.states === 0) return { phaseNumber, states: 0, progress: null, validatedProgress: null, expected: null, variance: null, status: null };
+      if (agg.states === 0) return { phaseNumber, states: 0, progress: null, validatedProgress: null, expected: null, variance: null, expectedBaseline: null, varianceBaseline: null, status: null };
       const progress = agg.progress.value();
       const expected = agg.expected.value();
       const variance = progress - expected;
-      return { phaseNumber, states: agg.states, progress, validatedProgress: agg.validated.value(), expected, variance, status: trafficLight(progress, variance, thresholds) };
+      const expectedBaseline = agg.expectedBaseline.value();
+      return {
+        phaseNumber,
+        states: agg.states,
+        progress,
+        validatedProgress: agg.validated.value(),
+        expected,
+        variance,
+        expectedBaseline,
+        varianceBaseline: progress - expectedBaseline,
+        status: trafficLight(progress, variance, thresholds),
+      };
     });
 }
 

@@ -14,15 +14,20 @@ import type {
   WeightedSums,
 } from './progress-types.js';
 
-/** The four percentages every figure carries; null where there is nothing to measure (no state participating). */
+/**
+ * The four percentages every figure carries; null where there is nothing to measure (no state participating).
+ * Live figures also carry the two baseline ones (frozen copies made before them do not).
+ */
 interface Figures {
   progress: number | null;
   validatedProgress: number | null;
   expected: number | null;
   variance: number | null;
+  expectedBaseline?: number | null;
+  varianceBaseline?: number | null;
 }
 
-/** Rounds the four percentages of any figure (state, phase, item, national, frozen copies of them). */
+/** Rounds the percentages of any figure (state, phase, item, national, frozen copies of them). */
 export function roundFigures<T extends Figures>(f: T): T {
   return {
     ...f,
@@ -30,6 +35,8 @@ export function roundFigures<T extends Figures>(f: T): T {
     validatedProgress: round1(f.validatedProgress),
     expected: round1(f.expected),
     variance: round1(f.variance),
+    ...(f.expectedBaseline !== undefined ? { expectedBaseline: round1(f.expectedBaseline) } : {}),
+    ...(f.varianceBaseline !== undefined ? { varianceBaseline: round1(f.varianceBaseline) } : {}),
   };
 }
 
@@ -39,6 +46,7 @@ function roundSums(s: WeightedSums): WeightedSums {
     sumWeightedProgress: round1(s.sumWeightedProgress),
     sumWeightedValidatedProgress: round1(s.sumWeightedValidatedProgress),
     sumWeightedExpected: round1(s.sumWeightedExpected),
+    sumWeightedExpectedBaseline: round1(s.sumWeightedExpectedBaseline),
   };
 }
 
@@ -73,19 +81,14 @@ export function roundNationalProgress(result: NationalProgress): NationalProgres
   const n = result.national;
   return {
     ...result,
-    national: {
-      ...n,
-      progress: round1(n.progress),
-      validatedProgress: round1(n.validatedProgress),
-      expected: round1(n.expected),
-      variance: round1(n.variance),
-    },
+    national: roundFigures(n),
     states: result.states.map(roundStateSummary),
     arithmetic: {
       ...result.arithmetic,
       sumProgress: round1(result.arithmetic.sumProgress),
       sumValidatedProgress: round1(result.arithmetic.sumValidatedProgress),
       sumExpected: round1(result.arithmetic.sumExpected),
+      sumExpectedBaseline: round1(result.arithmetic.sumExpectedBaseline),
     },
   };
 }

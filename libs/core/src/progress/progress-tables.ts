@@ -11,6 +11,12 @@ export const FIGURE_COLUMNS = [
   column('status', 'Semáforo', 'text', { labels: TRAFFIC_LIGHT_ES, width: 12 }),
 ] as const;
 
+/** Expected progress and variance against the original (baseline) dates, after the other columns of a live table. */
+export const BASELINE_COLUMNS = [
+  column('expectedBaseline', 'Avance esperado según el plan original (%)', 'number'),
+  column('varianceBaseline', 'Variación contra el plan original (pp)', 'number'),
+] as const;
+
 export const STATE_FIGURE_COLUMNS = [
   column('scope', 'Ámbito', 'text', { labels: { national: 'Nacional', state: 'Entidad' } }),
   column('stateCode', 'Clave INEGI'),
@@ -32,9 +38,17 @@ export function stateFigureRows(asOf: string, n: FigureRow, states: readonly (Fi
   ];
 }
 
-/** The signed-in export and the public progress CSV: the same columns and rows. */
+/**
+ * The signed-in export and the public progress CSV: the same columns and rows, the live figures' baseline ones last
+ * (a review round's frozen figures keep the columns they were frozen with).
+ */
 export function stateFiguresTable(p: NationalProgressResponse): Table {
-  return { name: 'Avance por entidad', columns: STATE_FIGURE_COLUMNS, rows: stateFigureRows(p.asOf, p.national, p.states) };
+  const baseline = [p.national, ...p.states].map((f) => [f.expectedBaseline, f.varianceBaseline]);
+  return {
+    name: 'Avance por entidad',
+    columns: [...STATE_FIGURE_COLUMNS, ...BASELINE_COLUMNS],
+    rows: stateFigureRows(p.asOf, p.national, p.states).map((row, k) => [...row, ...baseline[k]]),
+  };
 }
 
 /** Every plan item of one state with its figures, dates (current and original) and lateness. */
@@ -55,6 +69,7 @@ export function stateItemsTable(s: StateProgressResponse): Table {
       column('originalStart', 'Inicio original', 'date'),
       column('originalDue', 'Término original', 'date'),
       ...FIGURE_COLUMNS,
+      ...BASELINE_COLUMNS,
       column('overdue', 'Vencida', 'boolean'),
       column('daysLate', 'Días de atraso', 'integer'),
       column('completedOn', 'Concluida el', 'date'),
@@ -62,7 +77,7 @@ export function stateItemsTable(s: StateProgressResponse): Table {
     ],
     rows: s.items.map((i) => [
       s.stateCode, s.asOf, i.phaseNumber, i.activityCode, i.activityName, i.level, i.included, i.weight, i.plannedStart, i.plannedDue, i.originalStart, i.originalDue,
-      i.progress, i.validatedProgress, i.expected, i.variance, i.status, i.overdue, i.daysLate, i.completedOn, i.institutions,
+      i.progress, i.validatedProgress, i.expected, i.variance, i.status, i.expectedBaseline, i.varianceBaseline, i.overdue, i.daysLate, i.completedOn, i.institutions,
     ]),
   };
 }

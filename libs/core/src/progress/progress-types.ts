@@ -43,6 +43,13 @@ export interface PlanItemInput {
   included: boolean;
   plannedStart: string;
   plannedDue: string;
+  /**
+   * The dates computed when the state joined (the baseline, or original plan). Equal to the planned dates until a
+   * re-plan moves those; the baseline figures (`expectedBaseline`, `varianceBaseline`) are the expected progress
+   * and variance computed by the same rules with these dates as the plan.
+   */
+  originalStart: string;
+  originalDue: string;
 }
 
 export interface ReportInput {
@@ -152,10 +159,16 @@ export interface ItemProgress {
   included: boolean;
   plannedStart: string;
   plannedDue: string;
+  originalStart: string;
+  originalDue: string;
   progress: number;
   validatedProgress: number;
   expected: number;
   variance: number;
+  /** Expected progress against the original dates: `expectedProgress` fed originalStart/originalDue. */
+  expectedBaseline: number;
+  /** progress − expectedBaseline, percentage points. */
+  varianceBaseline: number;
   /** The traffic light applied to the item's own progress and variance. */
   status: TrafficLight;
   /** Included, `asOf` > plannedDue and progress < 100. Excluded items are never overdue. */
@@ -185,6 +198,8 @@ export interface WeightedSums {
   sumWeightedValidatedProgress: number;
   /** Σ wᵢ·eᵢ */
   sumWeightedExpected: number;
+  /** Σ wᵢ·eᵢ against the original dates */
+  sumWeightedExpectedBaseline: number;
 }
 
 export interface ProgressFigures {
@@ -195,6 +210,10 @@ export interface ProgressFigures {
   expected: number;
   /** SV = P − E, percentage points. */
   variance: number;
+  /** E against the original (baseline) dates: Σw·e₀ / Σw over the same included items. */
+  expectedBaseline: number;
+  /** P − expectedBaseline, percentage points. The traffic light stays on SV. */
+  varianceBaseline: number;
   status: TrafficLight;
 }
 
@@ -245,6 +264,10 @@ export interface NationalFigures {
   validatedProgress: number | null;
   expected: number | null;
   variance: number | null;
+  /** Plain mean of the participating states' expectedBaseline. */
+  expectedBaseline: number | null;
+  /** progress − expectedBaseline. */
+  varianceBaseline: number | null;
   status: TrafficLight | null;
   /** Participating states. */
   states: number;
@@ -268,6 +291,8 @@ export interface NationalPhaseProgress {
   validatedProgress: number | null;
   expected: number | null;
   variance: number | null;
+  expectedBaseline: number | null;
+  varianceBaseline: number | null;
   status: TrafficLight | null;
 }
 
@@ -278,6 +303,8 @@ export interface NationalArithmetic {
   sumValidatedProgress: number;
   /** Σ E over participating states */
   sumExpected: number;
+  /** Σ E against the original dates over participating states */
+  sumExpectedBaseline: number;
 }
 
 export interface NationalProgress {

@@ -264,6 +264,8 @@ export class ProgressService {
           included: i.included,
           plannedStart: i.plannedStart,
           plannedDue: i.plannedDue,
+          originalStart: i.originalStart,
+          originalDue: i.originalDue,
         })),
         institutions: data.institutions.map((i) => ({ id: i.id, joinedOn: i.joinedOn, exitedOn: i.exitedOn })),
         units: data.units,

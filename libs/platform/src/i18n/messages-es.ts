@@ -87,6 +87,15 @@ export const MESSAGES_ES: ReadonlyArray<readonly [string, string]> = [
   ['justification must not be blank', 'justification no debe estar en blanco'],
   ['If-Match must carry the version that was read, e.g. "3"', 'If-Match debe llevar la versión que se leyó, p. ej. "3"'],
   ['version ({}) and If-Match ({}) disagree', 'version ({0}) e If-Match ({1}) no coinciden'],
+  // Re-plan requests (a state officer's later due date waits for the coordination)
+  ['activity {} already has a re-plan request waiting for the coordination; wait for its decision before asking for another', 'La actividad {0} ya tiene una solicitud de re-planificación pendiente de aprobación de la coordinación; espere su decisión antes de pedir otra.'],
+  ['Re-plan request {} not found in program {}', 'No se encontró la solicitud de re-planificación {0} en el programa {1}'],
+  ['a reason is required to reject a re-plan request', 'Escriba el motivo del rechazo: la entidad lo verá junto a su solicitud.'],
+  ['reason must be a text', 'el motivo debe ser un texto'],
+  ['reason must not be blank', 'el motivo no debe estar en blanco'],
+  ['the re-plan request was already approved; a decision is final', 'La solicitud de re-planificación ya fue aprobada; la decisión es definitiva.'],
+  ['the re-plan request was already rejected; a decision is final', 'La solicitud de re-planificación ya fue rechazada; la decisión es definitiva.'],
+  ['the requested change no longer fits activity {} as it is planned now; reject the request and ask for a new one', 'El cambio solicitado ya no es compatible con la actividad {0} tal como está planificada ahora; rechace la solicitud y pida una nueva.'],
   // Institutions
   ['Institution {} is not registered in state {}', 'La institución {0} no está registrada en la entidad {1}'],
   ['institution {} is not registered in state {}', 'la institución {0} no está registrada en la entidad {1}'],

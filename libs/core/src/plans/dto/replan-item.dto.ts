@@ -11,7 +11,7 @@ export class ReplanItemDto {
   @OptionalNotNull() @IsDateOnly()
   plannedStart?: string;
 
-  @ApiPropertyOptional({ example: '2025-04-30', description: 'Must not be before plannedStart' })
+  @ApiPropertyOptional({ example: '2025-04-30', description: 'Must not be before plannedStart. From a state officer, a date later than the item’s current due date is not applied: it becomes a re-plan request for the coordination (202)' })
   @OptionalNotNull() @IsDateOnly()
   plannedDue?: string;
 

@@ -26,6 +26,8 @@ export class NationalFiguresResponse {
   @ApiProperty({ nullable: true, type: Number, description: 'Same, accepted reports only' }) validatedProgress: number | null;
   @ApiProperty({ nullable: true, type: Number }) expected: number | null;
   @ApiProperty({ nullable: true, type: Number, description: 'P − E in percentage points' }) variance: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Plain mean of the participating states’ expectedBaseline (expected progress against the original dates)' }) expectedBaseline: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'progress − expectedBaseline in percentage points (variance against the original plan)' }) varianceBaseline: number | null;
   @ApiProperty({ nullable: true, enum: TRAFFIC_LIGHTS }) status: TrafficLight | null;
   @ApiProperty({ description: 'States participating at asOf' }) states: number;
   @ApiProperty({ description: 'Institutions active at asOf in those states' }) institutions: number;
@@ -41,6 +43,8 @@ export class StateFiguresResponse {
   @ApiProperty() validatedProgress: number;
   @ApiProperty() expected: number;
   @ApiProperty() variance: number;
+  @ApiProperty({ description: 'Expected progress against the original (baseline) dates: the same rule fed each item’s originalStart/originalDue' }) expectedBaseline: number;
+  @ApiProperty({ description: 'progress − expectedBaseline in percentage points (variance against the original plan)' }) varianceBaseline: number;
   @ApiProperty({ enum: TRAFFIC_LIGHTS }) status: TrafficLight;
   @ApiProperty() overdueItems: number;
   @ApiProperty({ nullable: true, type: Number, description: 'Percent of the items due by asOf completed by their due date; null when none is due' }) onTimeRate: number | null;
@@ -60,6 +64,8 @@ export class NationalPhaseResponse {
   @ApiProperty({ nullable: true, type: Number, description: 'Same, accepted reports only' }) validatedProgress: number | null;
   @ApiProperty({ nullable: true, type: Number, description: 'Plain mean of those states’ phase E' }) expected: number | null;
   @ApiProperty({ nullable: true, type: Number, description: 'P − E in percentage points' }) variance: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Plain mean of those states’ phase expectedBaseline (against the original dates)' }) expectedBaseline: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'progress − expectedBaseline in percentage points (variance against the original plan)' }) varianceBaseline: number | null;
   @ApiProperty({ nullable: true, enum: TRAFFIC_LIGHTS }) status: TrafficLight | null;
 }
 
@@ -82,6 +88,8 @@ export class PhaseProgressResponse {
   @ApiProperty() validatedProgress: number;
   @ApiProperty() expected: number;
   @ApiProperty() variance: number;
+  @ApiProperty({ description: 'Expected progress against the original (baseline) dates: the same rule fed each item’s originalStart/originalDue' }) expectedBaseline: number;
+  @ApiProperty({ description: 'progress − expectedBaseline in percentage points (variance against the original plan)' }) varianceBaseline: number;
   @ApiProperty({ enum: TRAFFIC_LIGHTS }) status: TrafficLight;
 }
 
@@ -101,6 +109,8 @@ export class ItemProgressResponse {
   @ApiProperty() validatedProgress: number;
   @ApiProperty() expected: number;
   @ApiProperty() variance: number;
+  @ApiProperty({ description: 'e against originalStart/originalDue: 100 · clamp((asOf − originalStart) / (originalDue − originalStart), 0, 1)' }) expectedBaseline: number;
+  @ApiProperty({ description: 'progress − expectedBaseline in percentage points (variance against the original plan)' }) varianceBaseline: number;
   @ApiProperty({ enum: TRAFFIC_LIGHTS }) status: TrafficLight;
   @ApiProperty() overdue: boolean;
   @ApiProperty({ nullable: true, type: Number }) daysLate: number | null;
@@ -137,6 +147,8 @@ export class StateProgressResponse {
   @ApiProperty() validatedProgress: number;
   @ApiProperty() expected: number;
   @ApiProperty() variance: number;
+  @ApiProperty({ description: 'Expected progress against the original (baseline) dates: the same rule fed each item’s originalStart/originalDue' }) expectedBaseline: number;
+  @ApiProperty({ description: 'progress − expectedBaseline in percentage points (variance against the original plan)' }) varianceBaseline: number;
   @ApiProperty({ enum: TRAFFIC_LIGHTS }) status: TrafficLight;
   @ApiProperty() overdueItems: number;
   @ApiProperty({ nullable: true, type: Number }) onTimeRate: number | null;
@@ -180,11 +192,15 @@ class ItemExplanationResponse {
   @ApiProperty({ description: 'w' }) weight: number;
   @ApiProperty() plannedStart: string;
   @ApiProperty() plannedDue: string;
+  @ApiProperty({ description: 'The dates computed when the state joined (the baseline)' }) originalStart: string;
+  @ApiProperty() originalDue: string;
   @ApiProperty({ description: 'p: the unit’s p, or the mean over active institutions' }) progress: number;
   @ApiProperty() validatedProgress: number;
   @ApiProperty({ description: 'e = 100 · clamp((asOf − start) / (due − start), 0, 1)' }) expected: number;
+  @ApiProperty({ description: 'e₀: e with originalStart/originalDue as start and due' }) expectedBaseline: number;
   @ApiProperty({ description: 'w · p (0 when excluded)' }) weightedProgress: number;
   @ApiProperty({ description: 'w · e (0 when excluded)' }) weightedExpected: number;
+  @ApiProperty({ description: 'w · e₀ (0 when excluded)' }) weightedExpectedBaseline: number;
   @ApiProperty() noInstitutions: boolean;
   @ApiProperty({ enum: EVIDENCE_KINDS, isArray: true, description: 'Verifiable completion: a report says completed only with evidence of each of these kinds (empty: no such rule for the activity)' })
   completionEvidence: EvidenceKind[];
@@ -197,6 +213,7 @@ class StateArithmeticResponse {
   @ApiProperty({ description: 'Σ w·p' }) sumWeightedProgress: number;
   @ApiProperty({ description: 'Σ w·v' }) sumWeightedValidatedProgress: number;
   @ApiProperty({ description: 'Σ w·e' }) sumWeightedExpected: number;
+  @ApiProperty({ description: 'Σ w·e₀ (against the original dates)' }) sumWeightedExpectedBaseline: number;
 }
 
 export class StateExplanationResponse {
@@ -218,6 +235,7 @@ class StateTermResponse {
   @ApiProperty() progress: number;
   @ApiProperty() validatedProgress: number;
   @ApiProperty() expected: number;
+  @ApiProperty({ description: 'E₀: E against the original dates' }) expectedBaseline: number;
   @ApiProperty({ enum: TRAFFIC_LIGHTS }) status: TrafficLight;
   @ApiProperty({ type: StateArithmeticResponse }) arithmetic: StateArithmeticResponse;
 }
@@ -227,6 +245,7 @@ class NationalArithmeticResponse {
   @ApiProperty({ description: 'Σ P' }) sumProgress: number;
   @ApiProperty({ description: 'Σ V' }) sumValidatedProgress: number;
   @ApiProperty({ description: 'Σ E' }) sumExpected: number;
+  @ApiProperty({ description: 'Σ E₀ (against the original dates)' }) sumExpectedBaseline: number;
 }
 
 export class NationalExplanationResponse {
@@ -253,6 +272,8 @@ function nationalFigures(p: ProgramProgress): NationalFiguresResponse {
     validatedProgress: n.validatedProgress,
     expected: n.expected,
     variance: n.variance,
+    expectedBaseline: n.expectedBaseline,
+    varianceBaseline: n.varianceBaseline,
     status: n.status,
     states: n.states,
     institutions: n.institutions,
@@ -271,6 +292,8 @@ function stateFigures(s: StateProgress, stateName: string): StateFiguresResponse
     validatedProgress: r.validatedProgress,
     expected: r.expected,
     variance: r.variance,
+    expectedBaseline: r.expectedBaseline,
+    varianceBaseline: r.varianceBaseline,
     status: r.status,
     overdueItems: s.overdueItems,
     onTimeRate: r.onTimeRate,
@@ -298,6 +321,8 @@ export function toNationalProgressResponse(p: ProgramProgress): NationalProgress
       validatedProgress: round1(ph.validatedProgress),
       expected: round1(ph.expected),
       variance: round1(ph.variance),
+      expectedBaseline: round1(ph.expectedBaseline),
+      varianceBaseline: round1(ph.varianceBaseline),
       status: ph.status,
     })),
     states: p.states.map((s) => stateFigures(s, names.get(s.stateCode)!)),
@@ -324,6 +349,8 @@ export function toStateProgressResponse(d: StateProgressDetail): StateProgressRe
     validatedProgress: s.validatedProgress,
     expected: s.expected,
     variance: s.variance,
+    expectedBaseline: s.expectedBaseline,
+    varianceBaseline: s.varianceBaseline,
     status: s.status,
     overdueItems: s.overdueItems,
     onTimeRate: s.onTimeRate,
@@ -340,6 +367,8 @@ export function toStateProgressResponse(d: StateProgressDetail): StateProgressRe
       validatedProgress: ph.validatedProgress,
       expected: ph.expected,
       variance: ph.variance,
+      expectedBaseline: ph.expectedBaseline,
+      varianceBaseline: ph.varianceBaseline,
       status: ph.status,
     })),
     items: s.items.map((i) => {
@@ -353,13 +382,15 @@ export function toStateProgressResponse(d: StateProgressDetail): StateProgressRe
         included: i.included,
         plannedStart: i.plannedStart,
         plannedDue: i.plannedDue,
-        originalStart: row.originalStart,
-        originalDue: row.originalDue,
-        replanned: !i.included || row.plannedStart !== row.originalStart || row.plannedDue !== row.originalDue,
+        originalStart: i.originalStart,
+        originalDue: i.originalDue,
+        replanned: !i.included || i.plannedStart !== i.originalStart || i.plannedDue !== i.originalDue,
         progress: i.progress,
         validatedProgress: i.validatedProgress,
         expected: i.expected,
         variance: i.variance,
+        expectedBaseline: i.expectedBaseline,
+        varianceBaseline: i.varianceBaseline,
         status: i.status,
         overdue: i.overdue,
         daysLate: i.daysLate,
@@ -395,6 +426,7 @@ const STATE_FORMULAS = [
   'P = Σ w·p / Σ w over included items; V likewise with accepted reports only; E = Σ w·e / Σ w',
   'e (item) = 100 · clamp((asOf − plannedStart) / (plannedDue − plannedStart), 0, 1); 100 from the start day when due = start',
   'SV = P − E; status: completed when P = 100, on_track when SV ≥ atRisk, at_risk when SV ≥ offTrack, otherwise off_track',
+  'Baseline: e₀ (item) = e with originalStart/originalDue (the dates computed at joining) in place of the planned dates; E₀ = Σ w·e₀ / Σ w over the same included items; SV₀ = P − E₀',
 ];
 
 export function toStateExplanation(d: StateProgressDetail): StateExplanationResponse {
@@ -413,6 +445,8 @@ export function toStateExplanation(d: StateProgressDetail): StateExplanationResp
       validatedProgress: s.validatedProgress,
       expected: s.expected,
       variance: s.variance,
+      expectedBaseline: s.expectedBaseline,
+      varianceBaseline: s.varianceBaseline,
       status: s.status,
       overdueItems: s.overdueItems,
       onTimeRate: s.onTimeRate,
@@ -433,11 +467,15 @@ export function toStateExplanation(d: StateProgressDetail): StateExplanationResp
         weight: i.weight,
         plannedStart: i.plannedStart,
         plannedDue: i.plannedDue,
+        originalStart: i.originalStart,
+        originalDue: i.originalDue,
         progress: i.progress,
         validatedProgress: i.validatedProgress,
         expected: i.expected,
+        expectedBaseline: i.expectedBaseline,
         weightedProgress: exact.included ? round1(exact.weight * exact.progress) : 0,
         weightedExpected: exact.included ? round1(exact.weight * exact.expected) : 0,
+        weightedExpectedBaseline: exact.included ? round1(exact.weight * exact.expectedBaseline) : 0,
         noInstitutions: i.noInstitutions,
         completionEvidence: d.items.get(i.itemId)!.completionEvidence,
         units: (i.units ?? []).map((u) => ({
@@ -455,7 +493,7 @@ export function toStateExplanation(d: StateProgressDetail): StateExplanationResp
 }
 
 const NATIONAL_FORMULAS = [
-  'National P = Σ P / n over the n states participating at asOf (each state weighs the same); V and E likewise',
+  'National P = Σ P / n over the n states participating at asOf (each state weighs the same); V, E and E₀ (against the original dates) likewise',
   'SV = P − E; the status uses the program’s thresholds like a state’s',
   'Each state’s P = Σ w·p / Σ w over its included items (explain a state with ?stateCode=)',
 ];
@@ -478,6 +516,7 @@ export function toNationalExplanation(p: ProgramProgress): NationalExplanationRe
         progress: r.progress,
         validatedProgress: r.validatedProgress,
         expected: r.expected,
+        expectedBaseline: r.expectedBaseline,
         status: r.status,
         arithmetic: r.arithmetic,
       };
@@ -502,6 +541,8 @@ export class SnapshotPointResponse {
   @ApiProperty({ nullable: true, type: Number }) validatedProgress: number | null;
   @ApiProperty({ nullable: true, type: Number }) expected: number | null;
   @ApiProperty({ nullable: true, type: Number }) variance: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Expected progress against the original dates; null in daily snapshots stored before it was recorded' }) expectedBaseline: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'progress − expectedBaseline; null likewise' }) varianceBaseline: number | null;
   @ApiProperty({ nullable: true, enum: TRAFFIC_LIGHTS }) status: TrafficLight | null;
 }
 
@@ -520,6 +561,8 @@ export function toSnapshotSeries(scope: string, rows: { snapshotDate: string; fi
       validatedProgress: num(r.figures.validatedProgress),
       expected: num(r.figures.expected),
       variance: num(r.figures.variance),
+      expectedBaseline: num(r.figures.expectedBaseline),
+      varianceBaseline: num(r.figures.varianceBaseline),
       status: (r.figures.status as TrafficLight | null | undefined) ?? null,
     })),
   };
