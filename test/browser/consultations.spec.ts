@@ -53,7 +53,7 @@ describe.runIf(browserTestsEnabled)('Program versions and consultation in the br
     await h.login(cp, coordinator.email);
     await cp.page.goto(`${h.baseUrl}/programas/${P}/versiones`);
     const panel = cp.page.getByTestId('consultation-round');
-    await panel.locator('summary', { hasText: 'Comentarios' }).click();
+    await panel.locator('summary', { hasText: /^Comentarios$/ }).click();
     await eventually(() => panel.getByTestId('consultation-comments-table').locator('tbody tr').count()).toBe(2);
     const form = panel.getByRole('form', { name: 'Registrar un comentario' });
     await form.getByLabel(/^Origen/).fill('Universidad Veracruzana');
@@ -71,5 +71,19 @@ describe.runIf(browserTestsEnabled)('Program versions and consultation in the br
     await eventually(() => panel.getByTestId('consultation-comments-table').locator('tbody tr').count()).toBe(1);
     expect(await textOf(panel.getByTestId('consultation-comments-table'))).toContain('Ya considerado: los municipios se suman en la fase 2.');
     await h.screenshot(cp, 'consultation', { locator: cp.page.locator('main') });
+
+    // Many comments come in a sheet: the dry run first, then the import; the figures follow.
+    await panel.getByLabel('Atención').selectOption('');
+    const [csv] = await Promise.all([cp.page.waitForEvent('download'), panel.getByRole('button', { name: /CSV/ }).click()]);
+    expect(csv.suggestedFilename()).toMatch(/^comentarios-.*\.csv$/);
+    const box = panel.getByTestId('consultation-comments-import');
+    await box.locator('summary').click();
+    await panel.getByLabel('Archivo de comentarios').setInputFiles({ name: 'comentarios.csv', mimeType: 'text/csv', buffer: Buffer.from('Origen,Tipo,Comentario,Actividad,Atendido,Respuesta\nCámara empresarial,Fondo,Publicar los datos de compras.,2.1,Sí,Se incluye en 2.1\nUniversidad pública,Forma,Corregir la numeración.,,No,Ya considerado\n') });
+    await box.getByRole('button', { name: 'Revisar archivo' }).click();
+    await eventually(() => textOf(box.getByTestId('import-preview').locator('.summary'))).toBe('2 filas: 2 comentarios nuevos, 0 ya registrados.');
+    expect(await textOf(panel.getByTestId('consultation-comments'))).toContain('3'); // the dry run wrote nothing
+    await box.getByRole('button', { name: 'Importar 2 comentarios nuevos' }).click();
+    await eventually(() => textOf(box)).toContain('Se importó el archivo: 2 comentarios nuevos.');
+    await eventually(() => textOf(cp.page.getByTestId('consultation-round').getByTestId('consultation-comments'))).toContain('5');
   });
 });

@@ -32,7 +32,7 @@ describe.runIf(browserTestsEnabled)('The convocatoria in the browser', () => {
     const op = await h.newPage();
     op.expectHttpErrors(404); // its home, the state page, has no plan yet: the state does not participate
     await h.login(op, officer.email);
-    await op.page.getByRole('link', { name: 'panorama nacional' }).click();
+    await op.page.getByRole('link', { name: 'panorama nacional', exact: true }).click();
     const mine = op.page.getByTestId('convocatoria-panel');
     await eventually(() => mine.getByTestId('pipeline-entries').locator('tbody tr').count()).toBe(1);
     const row = mine.locator('tr[data-state-code="20"]');

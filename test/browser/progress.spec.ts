@@ -95,6 +95,9 @@ describe.runIf(browserTestsEnabled)('Progress views in the browser', () => {
     expect(await textOf(page.getByTestId('national-progress'))).toContain('En riesgo');
     expect(await figureValue(page, 'national-expected')).toBe('75.0 %');
     expect(await textOf(page.getByTestId('national-expected'))).toContain('Desviación −7.5 pp');
+    // Nobody re-planned: against the original plan the figures are the same.
+    expect(await figureValue(page, 'national-variance-baseline')).toBe('−7.5 pp');
+    expect(await textOf(page.getByTestId('national-variance-baseline'))).toContain('Esperado según las fechas originales: 75.0 %');
     expect(await figureValue(page, 'national-validated')).toBe('25.0 %');
     expect(await figureValue(page, 'national-states')).toBe('4');
     expect(await textOf(page.getByTestId('national-states'))).toContain('1 concluida · 1 en tiempo · 1 en riesgo · 1 rezagada');

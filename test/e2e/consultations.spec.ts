@@ -1,4 +1,6 @@
+import ExcelJS from 'exceljs';
 import type { Program } from '../../libs/core/src/programs/program.entity.js';
+import { binary } from '../../libs/testing/src/http-binary.js';
 import { createTestApp, type TestApp } from '../../libs/testing/src/test-app.js';
 
 /** Program versions kept whole, their differences, and consultation rounds with their comments and figures. */
@@ -101,6 +103,47 @@ describe('program versions and consultations', () => {
     expect(await written()).toBe(before);
   });
 
+  it('comments leave as XLSX/CSV and come back: the export re-imports unchanged; new rows are checked in a dry run, then imported once', async () => {
+    const imp = (file: Buffer, name: string, dryRun: boolean, auth = coord) => t.http().post(url(`/consultation-rounds/${roundId}/comments/import?dryRun=${dryRun}`)).set(auth).attach('file', file, name);
+    for (const format of ['xlsx', 'csv']) {
+      const exported = (await binary(t.http().get(url(`/consultation-rounds/${roundId}/comments/export?format=${format}`)).set((await t.as('reviewer')).auth)).expect(200)).body as Buffer;
+      const before = await written();
+      const dry = await imp(exported, `comentarios.${format}`, true).expect(200);
+      expect(dry.body).toMatchObject({ kind: 'comments', dryRun: true, rowCount: 3, created: 0, unchanged: 3, errors: [] });
+      expect(await written()).toBe(before);
+    }
+    const xlsx = (await binary(t.http().get(url(`/consultation-rounds/${roundId}/comments/export?format=xlsx`)).set(coord)).expect(200)).body as Buffer;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx as unknown as ArrayBuffer);
+    expect(wb.worksheets[0].getRow(1).values).toEqual([undefined, 'Folio', 'Origen', 'Tipo', 'Comentario', 'Actividad', 'Atendido', 'Respuesta']);
+    expect(wb.worksheets[0].getRow(2).getCell(3).value).toBe('Forma');
+
+    // New comments in a CSV (es-MX headers and words), with mistakes: each error says its line and column; nothing is written.
+    const bad = Buffer.from('Origen,Tipo,Comentario,Actividad,Atendido,Respuesta\nColectivo A,Fondo,Texto uno,2.1,Sí,\nColectivo B,Opinión,Texto dos,,No,\nColectivo C,Forma,Texto tres,9.9,quizá,\n');
+    const before = await written();
+    const dry = await imp(bad, 'nuevos.csv', true).set('Accept-Language', 'es-MX').expect(200);
+    expect(dry.body.errors.map((e: { line: number; column: string }) => [e.line, e.column])).toEqual([[3, 'Tipo'], [3, 'Respuesta'], [4, 'Atendido'], [4, 'Actividad']]);
+    expect(dry.body.errors[0].message).toContain('type debe ser uno de');
+    const refused = await imp(bad, 'nuevos.csv', false).expect(400);
+    expect(refused.body.errors[0]).toMatchObject({ field: 'rows.3.type' });
+    expect(await written()).toBe(before);
+
+    const good = Buffer.from('Origen,Tipo,Comentario,Actividad,Atendido,Respuesta\nColectivo A,Fondo,Texto uno,2.1,Sí,Se atiende en 2.1\nColectivo B,forma,Texto dos,,No,Ya considerado\n');
+    expect((await imp(good, 'nuevos.csv', true).expect(200)).body).toMatchObject({ created: 2, unchanged: 0, errors: [], alreadyImported: false });
+    const done = await imp(good, 'nuevos.csv', false).expect(200);
+    expect(done.body).toMatchObject({ dryRun: false, created: 2, alreadyImported: false });
+    const again = await imp(good, 'otra-vez.csv', false).expect(200);
+    expect(again.body).toMatchObject({ created: 2, alreadyImported: true });
+    const rounds = await t.http().get(url('/consultation-rounds')).set(coord).expect(200);
+    expect(rounds.body[0].figures).toMatchObject({ comments: 5, form: 2, substance: 3, attended: 3 });
+    const audit = await t.dataSource.query(`SELECT count(*) FILTER (WHERE action = 'consultation_comment.create' AND justification = 'import: nuevos.csv')::int AS rows, count(*) FILTER (WHERE action = 'comments.import')::int AS imports FROM audit_event`);
+    expect(audit[0]).toEqual({ rows: 2, imports: 1 });
+
+    // Only the coordination imports; a file that is not a sheet is a 400 on file.
+    await imp(good, 'nuevos.csv', true, (await t.as('state_officer', '20')).auth).expect(403);
+    expect((await imp(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]), 'x.png', true).expect(400)).body.errors[0].field).toBe('file');
+  });
+
   it('only the coordination records; every signed-in role reads', async () => {
     const before = await written();
     for (const role of ['reviewer', 'admin'] as const) {
@@ -109,7 +152,7 @@ describe('program versions and consultations', () => {
     const officer = (await t.as('state_officer', '20')).auth;
     await t.http().post(url(`/consultation-rounds/${roundId}/comments`)).set(officer).send({ originBody: 'X', type: 'form', text: 'x', attended: true }).expect(403);
     await t.http().post(url(`/versions/${draftId}/consultation-rounds`)).set(officer).send({ title: 'Ronda' }).expect(403);
-    expect((await t.http().get(url(`/consultation-rounds/${roundId}/comments`)).set(officer).expect(200)).body.total).toBe(3);
+    expect((await t.http().get(url(`/consultation-rounds/${roundId}/comments`)).set(officer).expect(200)).body.total).toBe(5);
     await t.http().get(url('/consultation-rounds')).expect(401);
     expect(await written()).toBe(before);
   });

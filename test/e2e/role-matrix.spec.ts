@@ -59,6 +59,8 @@ const ROUTES: RouteCase[] = [
   { name: 'GET /programs/:id/consultation-rounds', method: 'get', path: () => `${P}/consultation-rounds`, allowed: everyone },
   { name: 'POST …/versions/:id/consultation-rounds', method: 'post', path: () => `${P}/versions/00000000-0000-4000-8000-000000000000/consultation-rounds`, body: () => ({}), allowed: ['coordinator'] },
   { name: 'POST …/consultation-rounds/:id/comments', method: 'post', path: () => `${P}/consultation-rounds/00000000-0000-4000-8000-000000000000/comments`, body: () => ({}), allowed: ['coordinator'] },
+  { name: 'POST …/consultation-rounds/:id/comments/import', method: 'post', path: () => `${P}/consultation-rounds/00000000-0000-4000-8000-000000000000/comments/import`, body: () => ({}), allowed: ['coordinator'] },
+  { name: 'GET …/consultation-rounds/:id/comments/export', method: 'get', path: () => `${P}/consultation-rounds/00000000-0000-4000-8000-000000000000/comments/export?format=csv`, allowed: everyone },
   { name: 'GET /audit-events', method: 'get', path: () => '/api/v1/audit-events', allowed: ['admin', 'coordinator', 'reviewer'] },
 ];
 

@@ -3,7 +3,7 @@ import { StoredFile } from '../../core/src/files/stored-file.entity.js';
 import { Institution } from '../../core/src/institutions/institution.entity.js';
 import { ImportBatch } from '../../core/src/imports/import-batch.entity.js';
 import { Comment, CommentMention } from '../../core/src/comments/comment.entity.js';
-import { ConsultationComment, ConsultationRound, ProgramVersion } from '../../core/src/consultations/consultation.entity.js';
+import { ConsultationComment, ConsultationImport, ConsultationRound, ProgramVersion } from '../../core/src/consultations/consultation.entity.js';
 import { AccompanimentSession, PipelineEntry, PipelineTransition } from '../../core/src/convocatoria/pipeline-entry.entity.js';
 import { EmailMessage } from '../../core/src/mail/email-message.entity.js';
 import { Participation } from '../../core/src/plans/participation.entity.js';
@@ -68,4 +68,5 @@ export const ENTITIES = [
   ProgramVersion,
   ConsultationRound,
   ConsultationComment,
+  ConsultationImport,
 ];

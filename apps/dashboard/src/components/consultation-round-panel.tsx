@@ -3,7 +3,9 @@ import type { ConsultationComment, ConsultationCommentPage, ConsultationCommentT
 import { useResource } from '../api/use-resource';
 import { useSession } from '../auth/session';
 import { formatDate, formatNumber } from '../util/format';
+import { ExportButtons } from './export-buttons';
 import { describeLoadError, EmptyState, ErrorNotice } from './feedback';
+import { FileImport, type ImportWords } from './file-import';
 import { Field, type FieldErrors } from './field';
 import { FormActions } from './form-actions';
 import { Loaded } from './loaded';
@@ -13,6 +15,18 @@ import { useApiForm } from './use-api-form';
 
 export const COMMENT_TYPE_LABELS: Record<ConsultationCommentType, string> = { form: 'Forma', substance: 'Fondo' };
 const PAGE = 20;
+
+const comments = (n: number) => (n === 1 ? '1 comentario nuevo' : `${n} comentarios nuevos`);
+const IMPORT_WORDS: ImportWords = {
+  title: 'Importar comentarios desde un archivo (CSV o XLSX)',
+  hint: 'Use las columnas de «Descargar XLSX/CSV»: Origen, Tipo (Forma o Fondo), Comentario, Actividad, Atendido (Sí o No) y Respuesta (obligatoria si no se atendió). Una fila sin Folio es un comentario nuevo.',
+  fileLabel: 'Archivo de comentarios',
+  recordColumn: 'Comentario',
+  actions: { create: 'Comentario nuevo', update: 'Cambio', unchanged: 'Ya registrado' },
+  changes: comments,
+  counts: (r) => `${comments(r.created)}, ${r.unchanged === 1 ? '1 ya registrado' : `${r.unchanged} ya registrados`}`,
+  done: (r) => `Se importó el archivo: ${comments(r.created)}.`,
+};
 
 /** One consultation round: its figures (as the API counts them), its comments filtered, and for the coordination a form to record one. */
 export function ConsultationRoundPanel({ programCode, round, canRecord, onChanged }: { programCode: string; round: ConsultationRound; canRecord: boolean; onChanged: () => void }) {
@@ -66,6 +80,7 @@ export function ConsultationRoundPanel({ programCode, round, canRecord, onChange
                 <p className="summary">
                   {page.items.length} de {page.total} comentarios.
                 </p>
+                <ExportButtons path={`${base}/export`} formats={['xlsx', 'csv']} what="comentarios-de-la-consulta" testId="consultation-comments-export" />
                 <CommentTable id={id} items={page.items} />
                 {page.items.length < page.total ? (
                   <button type="button" className="button button-secondary" onClick={() => setLimit((n) => Math.min(200, n + PAGE * 5))} disabled={limit >= 200}>
@@ -76,6 +91,17 @@ export function ConsultationRoundPanel({ programCode, round, canRecord, onChange
             )
           }
         </Loaded>
+        {canRecord ? (
+          <FileImport
+            path={`${base}/import`}
+            words={IMPORT_WORDS}
+            testId="consultation-comments-import"
+            onImported={() => {
+              comments.reload();
+              onChanged();
+            }}
+          />
+        ) : null}
         {canRecord ? (
           <CommentForm
             path={base}

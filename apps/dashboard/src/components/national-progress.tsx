@@ -74,6 +74,7 @@ export function NationalProgressSections({ programCode, stateNames, canOpen, ref
               <dl className="figures">
                 <Figure testId="national-progress" label="Avance nacional" value={formatPercent(n.progress)} detail={<StatusTag status={n.status} />} />
                 <Figure testId="national-expected" label="Esperado a la fecha" value={formatPercent(n.expected)} detail={`Desviación ${formatPoints(n.variance)}`} />
+                <Figure testId="national-variance-baseline" label="Desviación vs. plan original" value={formatPoints(n.varianceBaseline)} detail={`Esperado según las fechas originales: ${formatPercent(n.expectedBaseline)}`} />
                 <Figure testId="national-validated" label="Avance validado" value={formatPercent(n.validatedProgress)} detail="Solo reportes aceptados por la coordinación" />
                 <Figure
                   testId="national-states"

@@ -126,3 +126,43 @@ export class ConsultationComment {
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }
+
+/** A confirmed import of a sheet of comments into a round: its SHA-256 makes it idempotent (sent again, it writes nothing). */
+@Entity('consultation_import')
+@Unique('consultation_import_round_id_file_hash_key', ['roundId', 'fileHash'])
+export class ConsultationImport {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  roundId: string;
+
+  @ManyToOne(() => ConsultationRound, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'round_id' })
+  round?: ConsultationRound;
+
+  @Column({ type: 'char', length: 64 })
+  fileHash: string;
+
+  @Column({ type: 'varchar', length: 255 })
+  fileName: string;
+
+  @Column({ type: 'int' })
+  rowCount: number;
+
+  @Column({ type: 'int' })
+  created: number;
+
+  @Column({ type: 'int' })
+  unchanged: number;
+
+  @Column({ type: 'uuid' })
+  actorId: string;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'actor_id' })
+  actor?: User;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,8 +1,16 @@
-import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Post, Query, Res, UploadedFile } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AnyRole, Auth, CurrentUser } from '../../../platform/src/auth/auth.decorators.js';
 import type { AuthUser } from '../../../platform/src/auth/roles.js';
 import { ApiUuidParam, uuidParam } from '../../../platform/src/http/params.js';
+import { localizeMessages } from '../../../platform/src/i18n/translate.js';
+import { ApiExport } from '../../../platform/src/openapi/api-export.decorator.js';
+import { sendExport, TABLE_FORMATS } from '../../../platform/src/tables/export-file.js';
+import { TableExportQueryDto } from '../exports/dto/export-query.dto.js';
+import { ImportQueryDto, type ImportResultResponse } from '../imports/dto/import-result.response.js';
+import { ImportRoute } from '../imports/import-route.decorator.js';
+import type { ImportUpload } from '../imports/import-upload.js';
 import { ConsultationsService } from './consultations.service.js';
 import {
   ConsultationCommentPageResponse,
@@ -81,5 +89,28 @@ export class ConsultationsController {
   @ApiCreatedResponse({ type: ConsultationCommentResponse, description: 'Records a comment received, with whether it was attended' })
   addComment(@CurrentUser() user: AuthUser, @Param('programId') programId: string, @Param('roundId', uuidParam('roundId')) roundId: string, @Body() dto: CreateConsultationCommentDto) {
     return this.consultations.addComment(user, programId, roundId, dto);
+  }
+
+  @Get('consultation-rounds/:roundId/comments/export')
+  @ApiUuidParam('roundId')
+  @AnyRole()
+  @ApiExport(TABLE_FORMATS, 'The round’s comments, oldest first, with the columns its import reads')
+  async exportComments(@Param('programId') programId: string, @Param('roundId', uuidParam('roundId')) roundId: string, @Query() q: TableExportQueryDto, @Res({ passthrough: true }) res: Response) {
+    return sendExport(res, await this.consultations.exportComments(programId, roundId, q.format));
+  }
+
+  @ImportRoute('consultation-rounds/:roundId/comments/import', 'the columns of the comments export (Origen, Tipo, Comentario, Actividad, Atendido, Respuesta; Folio for comments already recorded)', 'records the new comments, each audited', { roles: ['coordinator'], description: 'Coordinator' })
+  @ApiUuidParam('roundId')
+  async importComments(
+    @CurrentUser() user: AuthUser,
+    @Param('programId') programId: string,
+    @Param('roundId', uuidParam('roundId')) roundId: string,
+    @Query() q: ImportQueryDto,
+    @UploadedFile() file: ImportUpload | undefined,
+    @Headers('accept-language') language: string | undefined,
+  ): Promise<ImportResultResponse> {
+    const result = await this.consultations.importComments(user, programId, roundId, file, q.dryRun !== 'false');
+    // Row errors travel in a 200 body, which the error filter does not translate: done here, as every import does.
+    return { ...result, errors: localizeMessages(result.errors, language) };
   }
 }

@@ -138,4 +138,27 @@ export class ConsultationsRepository extends BaseRepository {
     const items = await this.em.query(`${COMMENT} ${where} ORDER BY c.created_at, c.id LIMIT $4 OFFSET $5`, [...params, page.limit, page.offset]);
     return { total, items };
   }
+
+  /** Every comment of a round, oldest first (the export, and what an import's Folios are checked against). */
+  findAllComments(roundId: string): Promise<CommentRow[]> {
+    return this.em.query(`${COMMENT} WHERE c.round_id = $1 ORDER BY c.created_at, c.id`, [roundId]);
+  }
+
+  /** Serializes confirmed imports of the same file into the same round until the transaction ends. */
+  async lockImport(roundId: string, fileHash: string): Promise<void> {
+    await this.em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`consultation-import:${roundId}:${fileHash}`]);
+  }
+
+  async findImport(roundId: string, fileHash: string): Promise<{ created: number; unchanged: number; createdAt: Date } | null> {
+    const [row] = await this.em.query(`SELECT created, unchanged, created_at AS "createdAt" FROM consultation_import WHERE round_id = $1 AND file_hash = $2`, [roundId, fileHash]);
+    return row ?? null;
+  }
+
+  async insertImport(i: { roundId: string; fileHash: string; fileName: string; rowCount: number; created: number; unchanged: number; actorId: string }): Promise<{ id: string; createdAt: Date }> {
+    const [row] = await this.em.query(
+      `INSERT INTO consultation_import (round_id, file_hash, file_name, row_count, created, unchanged, actor_id) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id, created_at AS "createdAt"`,
+      [i.roundId, i.fileHash, i.fileName, i.rowCount, i.created, i.unchanged, i.actorId],
+    );
+    return row;
+  }
 }

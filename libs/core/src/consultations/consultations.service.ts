@@ -21,6 +21,12 @@ import type {
   ProgramVersionResponse,
   VersionDiffResponse,
 } from './dto/consultation.dto.js';
+import { commentRuleErrors } from './consultation-rules.js';
+import { planCommentImport, type CommentImportPlan } from './comment-import-plan.js';
+import { commentsTable } from './comment-table.js';
+import type { ImportResultResponse } from '../imports/dto/import-result.response.js';
+import { importRefused, readUpload, type ImportUpload } from '../imports/import-upload.js';
+import { tableFile, type ExportFile, type TableFormat } from '../../../platform/src/tables/export-file.js';
 import { diffProgramDocuments } from './version-diff.js';
 
 /**
@@ -111,10 +117,7 @@ export class ConsultationsService {
     const round = await this.roundOrFail(program, roundId);
     const codes = new Set(round.activityCodes);
     const prefix = (i: number) => (dtos.length === 1 ? '' : `${i}.`);
-    const errors = dtos.flatMap((d, i): FieldError[] => [
-      ...(d.activityCode && !codes.has(d.activityCode) ? [{ field: `${prefix(i)}activityCode`, message: `activity ${d.activityCode} is not in the version this round consults` }] : []),
-      ...(!d.attended && !d.response?.trim() ? [{ field: `${prefix(i)}response`, message: 'a comment not attended needs its answer (why, e.g. "ya considerado")' }] : []),
-    ]);
+    const errors = dtos.flatMap((d, i) => commentRuleErrors(d, codes).map((e) => ({ ...e, field: `${prefix(i)}${e.field}` })));
     if (errors.length) throw new FieldValidationException(errors);
     return this.dataSource.transaction(async (tx) => {
       const repo = this.consultations.forTx(tx);
@@ -133,6 +136,47 @@ export class ConsultationsService {
     return toCommentResponse((await this.consultations.findComment(id))[0]);
   }
 
+  /** A round's comments as XLSX or CSV, with the columns its import reads. */
+  async exportComments(programIdOrCode: string, roundId: string, format: TableFormat): Promise<ExportFile> {
+    const program = await this.participations.findProgramOrFail(programIdOrCode);
+    await this.roundOrFail(program, roundId);
+    return tableFile(commentsTable(await this.consultations.findAllComments(roundId)), format, `comentarios-${program.code}-${roundId.slice(0, 8)}`, 'Comentarios de la consulta');
+  }
+
+  /**
+   * Comments from a CSV or XLSX (the export's columns): a dry run says what each row would do and every error,
+   * writing nothing; a confirmed import records them in one transaction (each audited, as one by one), once per file.
+   */
+  async importComments(user: AuthUser, programIdOrCode: string, roundId: string, upload: ImportUpload | undefined, dryRun: boolean): Promise<ImportResultResponse> {
+    const { file, fileHash, fileName, base } = await readUpload('comments', upload, dryRun);
+    const program = await this.participations.findProgramOrFail(programIdOrCode);
+    const round = await this.roundOrFail(program, roundId);
+    const planFor = async (repo: ConsultationsRepository) =>
+      planCommentImport(file, { activityCodes: new Set(round.activityCodes), stored: new Map((await repo.findAllComments(roundId)).map((c) => [c.id, c])) });
+    if (dryRun) {
+      const previous = await this.consultations.findImport(roundId, fileHash);
+      return { ...base, ...importSummary(await planFor(this.consultations)), alreadyImported: previous !== null, importedAt: previous ? new Date(previous.createdAt).toISOString() : null };
+    }
+    return this.dataSource.transaction(async (tx) => {
+      const repo = this.consultations.forTx(tx);
+      await repo.lockImport(roundId, fileHash);
+      const previous = await repo.findImport(roundId, fileHash);
+      if (previous) return { ...base, created: previous.created, updated: 0, unchanged: previous.unchanged, errors: [], rows: [], alreadyImported: true, importedAt: new Date(previous.createdAt).toISOString() };
+      const p = await planFor(repo);
+      if (p.errors.length) throw importRefused(p.errors);
+      const created = p.rows.filter((r) => r.comment !== null);
+      const ids = await repo.insertComments(created.map((r) => ({ ...r.comment!, roundId, createdById: user.id })));
+      const audit = this.audit.forTx(tx);
+      for (const [i, id] of ids.entries()) {
+        await audit.record({ actor: user, action: 'consultation_comment.create', entityType: 'consultation_comment', entityId: id, programId: program.id, after: { roundId, type: created[i].comment!.type, attended: created[i].comment!.attended }, justification: `import: ${fileName}` });
+      }
+      const s = importSummary(p);
+      const batch = await repo.insertImport({ roundId, fileHash, fileName, rowCount: file.rows.length, created: s.created, unchanged: s.unchanged, actorId: user.id });
+      await audit.record({ actor: user, action: 'comments.import', entityType: 'consultation_import', entityId: batch.id, programId: program.id, after: { roundId, fileName, fileHash, created: s.created, unchanged: s.unchanged } });
+      return { ...base, ...s, alreadyImported: false, importedAt: new Date(batch.createdAt).toISOString() };
+    });
+  }
+
   private async versionOrFail(program: Program, id: string, field?: 'from' | 'to') {
     const v = await this.consultations.findVersion(program.id, id);
     if (!v) {
@@ -147,6 +191,17 @@ export class ConsultationsService {
     if (!round) throw new NotFoundException(`Consultation round ${id} not found in program ${program.code}`);
     return round;
   }
+}
+
+function importSummary(plan: CommentImportPlan) {
+  const count = (a: string) => plan.rows.filter((r) => r.action === a).length;
+  return {
+    created: count('create'),
+    updated: 0,
+    unchanged: count('unchanged'),
+    errors: plan.errors,
+    rows: plan.rows.map((r) => ({ line: r.line, action: r.action, recordId: r.commentId, label: r.label, changes: [] })),
+  };
 }
 
 function toVersionResponse(v: VersionRow): ProgramVersionResponse {

@@ -2,7 +2,8 @@ import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGenerat
 import { Participation } from '../plans/participation.entity.js';
 import { User } from '../users/user.entity.js';
 
-export const IMPORT_KINDS = ['institutions', 'reports'] as const;
+// `comments`: a consultation round's comments (recorded in `consultation_import`, not here: they belong to no participation).
+export const IMPORT_KINDS = ['institutions', 'reports', 'comments'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /**

@@ -14,3 +14,4 @@ export const SCOPE_ES = { national: 'Nacional', state: 'Entidad' } as const;
 export const INDICATOR_UNIT_ES = { count: 'Número', percent: 'Porcentaje' } as const;
 export const DIRECTION_ES = { up: 'Ascendente', down: 'Descendente' } as const;
 export const EVIDENCE_KIND_ES = { url: 'Liga', dataset: 'Conjunto de datos', document: 'Documento' } as const;
+export const CONSULTATION_COMMENT_TYPE_ES = { form: 'Forma', substance: 'Fondo' } as const;

@@ -154,6 +154,10 @@ export const MESSAGES_ES: ReadonlyArray<readonly [string, string]> = [
   ['activity {} is not in the version this round consults', 'La actividad {0} no está en la versión que consulta esta ronda'],
   ['a comment not attended needs its answer (why, e.g. "ya considerado")', 'Un comentario no atendido necesita su respuesta (por qué; p. ej., «ya considerado»)'],
   ['no version {} in program {}', 'No hay una versión {0} en el programa {1}'],
+  ['comment {} is not a comment of this round; clear its Folio to add the row as a new comment', 'El comentario {0} no es de esta ronda; borre su folio para agregar la fila como comentario nuevo'],
+  ['this row and line {} are the same comment', 'Esta fila y la línea {0} son el mismo comentario'],
+  ['attended must be Sí or No (true or false)', 'Atendido debe ser Sí o No (true o false)'],
+  ['comment {} is recorded already and a comment is never edited (this row differs in: {})', 'El comentario {0} ya está registrado y un comentario no se modifica (esta fila difiere en: {1})'],
   // Comments
   ['subjectType must be one of: {}', 'subjectType debe ser uno de: {0}'],
   ['subjectId must be a UUID', 'subjectId debe ser un UUID'],
