@@ -114,6 +114,8 @@ describe('Email: deadline notices and weekly digests by SMTP, queued once across
     const mails = a.app.get(MailJobsService);
     // Wednesday 2025-03-19: the digest of the week of Monday 03-17, with the figures of that day.
     a.clock.set('2025-03-19');
+    // Puebla asks for a later deadline: it waits for the coordination, which the digest reminds of.
+    await a.http().patch(`/api/v1/programs/${program.code}/states/21/plan/1.3`).set(await a.authFor(officer21)).send({ plannedDue: '2025-05-30', justification: 'La institución cambió de titular y pide más tiempo.' }).expect(202);
     expect(mine(await mails.queueWeeklyDigests('2025-03-19'))).toEqual([expect.objectContaining({ job: 'weekly-digest', date: '2025-03-17', outcome: 'ran' })]);
     expect(mine(await b.app.get(MailJobsService).queueWeeklyDigests('2025-03-21')).map((o) => o.outcome)).toEqual(['already_done']);
     await a.app.get(MailOutbox).deliverPending();
@@ -125,7 +127,9 @@ describe('Email: deadline notices and weekly digests by SMTP, queued once across
     expect(national.text).toContain('Resumen para la coordinación nacional, con cifras al 19 de marzo de 2025.');
     expect(national.text).toMatch(/Avance nacional: \d+\.\d %/);
     expect(national.text).toContain('Reportes pendientes de revisión: 3');
+    expect(national.text).toContain('Re-planificaciones pendientes de aprobación: 1');
     expect(digests.find((m) => m.to === reviewer.email)!.text).not.toContain('pendientes de revisión');
+    expect(digests.find((m) => m.to === reviewer.email)!.text).not.toContain('pendientes de aprobación');
     const puebla = digests.find((m) => m.to === officer21.email)!;
     expect(puebla.subject).toBe(`Puebla: resumen semanal del ${program.code}, semana del 17 de marzo de 2025`);
     expect(puebla.text).toContain('Actividades concluidas: 2; vencidas: 0');

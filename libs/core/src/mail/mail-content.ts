@@ -66,12 +66,15 @@ export interface NationalDigestInput {
   lagging: readonly { stateName: string; progress: number; expected: number }[];
   /** Reports waiting for the coordination's review (coordinators only). */
   pendingReviews: number | null;
+  /** States' later deadlines waiting for the coordination's approval (coordinators only). */
+  pendingReplans: number | null;
 }
 
 /** The weekly digest of a national role: the coordination (with its review queue) or the commission. */
 export function nationalDigest(p: MailProgram, d: NationalDigestInput, role: 'coordinator' | 'reviewer'): MailText {
   const lines = nationalLines(d.national);
   if (d.pendingReviews !== null) lines.push(`Reportes pendientes de revisión: ${d.pendingReviews}`);
+  if (d.pendingReplans !== null) lines.push(`Re-planificaciones pendientes de aprobación: ${d.pendingReplans}`);
   const lagging = d.lagging.length ? `\n\nEntidades rezagadas:\n${d.lagging.map((s) => `  • ${s.stateName}: ${pct(s.progress)} (esperado ${pct(s.expected)})`).join('\n')}` : '\n\nNinguna entidad está rezagada.';
   const who = role === 'coordinator' ? 'la coordinación nacional' : 'la comisión';
   return {

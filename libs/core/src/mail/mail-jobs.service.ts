@@ -8,6 +8,7 @@ import { NOT_YET, runJobOnce, type JobOutcome } from '../progress/jobs/job-once.
 import { ProgressJobsRepository } from '../progress/jobs/progress-jobs.repository.js';
 import { ProgressRepository } from '../progress/progress.repository.js';
 import { ProgressService } from '../progress/progress.service.js';
+import { ReplanRequestsRepository } from '../plans/replan-requests.repository.js';
 import { ReportsRepository } from '../reports/reports.repository.js';
 import type { User } from '../users/user.entity.js';
 import { UsersRepository } from '../users/users.repository.js';
@@ -46,6 +47,7 @@ export class MailJobsService {
     private readonly progressService: ProgressService,
     private readonly notifications: NotificationsRepository,
     private readonly reports: ReportsRepository,
+    private readonly replanRequests: ReplanRequestsRepository,
     private readonly users: UsersRepository,
     private readonly outbox: EmailMessagesRepository,
     private readonly transport: MailTransport,
@@ -99,11 +101,13 @@ export class MailJobsService {
     const open = groupBy(await this.notifications.forTx(tx).findOpenViews(programId, null), (n) => n.stateCode);
     const lagging = figures.states.filter((s) => s.status === 'off_track').map((s) => ({ stateName: names.get(s.stateCode)!, progress: s.progress, expected: s.expected }));
     const pendingReviews = (await this.reports.forTx(tx).findReviewQueue(programId, undefined, 1, 0)).total;
+    const pendingReplans = (await this.replanRequests.forTx(tx).findPage({ programId, stateCode: null, status: 'pending', limit: 1, offset: 0 })).total;
     const national = { weekOf: monday, asOf: figures.asOf, national: figures.national.national, lagging };
     const emails: NewEmail[] = [];
     for (const user of await this.users.forTx(tx).findActiveRecipients()) {
       if (user.role === 'coordinator' || user.role === 'reviewer') {
-        const text = nationalDigest(program, { ...national, pendingReviews: user.role === 'coordinator' ? pendingReviews : null }, user.role);
+        const coordination = user.role === 'coordinator';
+        const text = nationalDigest(program, { ...national, pendingReviews: coordination ? pendingReviews : null, pendingReplans: coordination ? pendingReplans : null }, user.role);
         emails.push(email('weekly_digest', programId, monday, user, text));
       } else if (user.role === 'state_officer') {
         const state = figures.states.find((s) => s.stateCode === user.stateCode);

@@ -19,6 +19,6 @@ import { ReplanRequestsService } from './replan-requests.service.js';
   imports: [ProgramsModule, StatesModule],
   controllers: [ParticipationsController, PlansController, ReplanRequestsController],
   providers: [ParticipationsRepository, PlanItemsRepository, ReplanRequestsRepository, ParticipationsService, PlansService, ReplanRequestsService],
-  exports: [ParticipationsRepository, PlanItemsRepository, ParticipationsService, PlansService, ReplanRequestsService],
+  exports: [ParticipationsRepository, PlanItemsRepository, ReplanRequestsRepository, ParticipationsService, PlansService, ReplanRequestsService],
 })
 export class PlansModule {}
