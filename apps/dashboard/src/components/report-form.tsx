@@ -334,7 +334,7 @@ export function ReportForm({ statePath, item, activity, institutions, today, ans
                     <button
                       type="button"
                       className="button button-secondary button-small"
-                      onClick={() => setRows((rs) => [...rs, { ...emptyRow('document'), formatCode: f.code, title: `${f.code} · ${f.name}` }])}
+                      onClick={() => { setRows((rs) => [...rs, { ...emptyRow('document'), formatCode: f.code, title: `${f.code} · ${f.name}` }]); clear('evidence'); }}
                     >
                       Agregar formato {f.code} llenado
                     </button>
