@@ -186,7 +186,7 @@ export class ProgramsService {
 
 /**
  * With participations, plans exist and were dated from the activities: the set of phases and activities,
- * and each activity's phase, level and days, must stay. Texts, weights, flags, evidence kinds, metrics,
+ * and each activity's phase, level and days, must stay. Texts, weights, flags, evidence kinds, metrics, formats,
  * thresholds, indicators and targets may change.
  */
 function assertPlansUntouched(current: ProgramDocument, next: ProgramDocument): void {
