@@ -109,7 +109,7 @@ export function checkReport(input: ReportInput, ctx: ReportContext): FieldError[
 }
 
 /**
- * Verifiable completion, its one home (the API, the reports import and the demo data all apply it): what a
+ * Verifiable completion, its one home (the API and the reports import apply it through `checkReport`): what a
  * `completed` report lacks — expected evidence kinds without evidence, and formats of the activity without a
  * document naming them (`formatCode`). Nothing when the program document turns the rule off, or when the
  * report is not a completion.
