@@ -210,7 +210,7 @@ describe('Evidence files: upload checks and scoped download', () => {
       expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'evidence.0.fileId' })]);
       const okRes = await t.http().post(url).set(auth).send({ ...base, evidence: [{ kind: 'document', title: 'Oficio de designación', fileId: own.id, format: 'PDF' }] });
       expect(okRes.status, JSON.stringify(okRes.body)).toBe(201);
-      expect(okRes.body.evidence).toEqual([{ kind: 'document', title: 'Oficio de designación', url: null, fileId: own.id, fileName: 'oficio.pdf', highValue: false, format: 'PDF', licence: null }]);
+      expect(okRes.body.evidence).toEqual([{ kind: 'document', title: 'Oficio de designación', url: null, fileId: own.id, fileName: 'oficio.pdf', highValue: false, format: 'PDF', licence: null, formatCode: null }]);
       // The same file may back a later report too (e.g. the answer to a return).
       expect((await t.http().post(url).set(auth).send({ ...base, reportedOn: '2025-02-11', evidence: [{ kind: 'document', title: 'Oficio', fileId: own.id }] })).status).toBe(201);
     });

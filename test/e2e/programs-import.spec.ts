@@ -19,8 +19,8 @@ function smallDoc(code: string) {
       { number: 2, name: 'Ejecución', description: null as string | null },
     ],
     activities: [
-      { code: 'P.1', phase: 1, name: 'Planear', level: 'state', startDay: 0, durationDays: 30, weight: 1, optional: false, evidenceKinds: ['document'], completionNeedsEvidence: true, metrics: [] as string[] },
-      { code: 'E.1', phase: 2, name: 'Publicar datos', level: 'institution', startDay: 30, durationDays: 60, weight: 2, optional: true, evidenceKinds: ['dataset'], completionNeedsEvidence: false, metrics: ['descargas'] },
+      { code: 'P.1', phase: 1, name: 'Planear', level: 'state', startDay: 0, durationDays: 30, weight: 1, optional: false, evidenceKinds: ['document'], completionNeedsEvidence: true, metrics: [] as string[], formats: [] },
+      { code: 'E.1', phase: 2, name: 'Publicar datos', level: 'institution', startDay: 30, durationDays: 60, weight: 2, optional: true, evidenceKinds: ['dataset'], completionNeedsEvidence: false, metrics: ['descargas'], formats: [] },
     ],
     indicators: [
       { code: 'D-1', name: 'Descargas', definition: null as string | null, unit: 'count', direction: 'up', kind: 'metric_sum', params: { activityCode: 'E.1', metric: 'descargas' } as Loose, baseline: { value: 0, date: '2025-01-10' } as Loose | null, targets: [{ scope: 'national', stateCode: null as string | null, value: 100, date: '2025-12-31' as string | null }] },
@@ -172,7 +172,7 @@ describe('programs: import, validation, replace semantics and audit', () => {
       ];
       v2.activities = [
         { ...v1.activities[1], phase: 1, startDay: 10, durationDays: 20, level: 'state' },
-        { code: 'C.1', phase: 4, name: 'Cerrar', level: 'state', startDay: 90, durationDays: 10, weight: 1, optional: false, evidenceKinds: ['document'], completionNeedsEvidence: true, metrics: [] },
+        { code: 'C.1', phase: 4, name: 'Cerrar', level: 'state', startDay: 90, durationDays: 10, weight: 1, optional: false, evidenceKinds: ['document'], completionNeedsEvidence: true, metrics: [], formats: [] },
       ];
       v2.indicators = [{ ...v1.indicators[0], targets: [{ scope: 'state', stateCode: '20', value: 40, date: null }] }];
       const replaced = await post(v2).expect(201);

@@ -23,8 +23,8 @@ function smallDoc(code: string) {
       { number: 3, name: 'Sin actividades todavía', description: null },
     ],
     activities: [
-      { code: 'P.1', phase: 1, name: 'Planear', level: 'state', startDay: 0, durationDays: 0, weight: 0.5, optional: false, evidenceKinds: [], completionNeedsEvidence: true, metrics: [] },
-      { code: 'E.1', phase: 2, name: 'Publicar datos', level: 'institution', startDay: 10, durationDays: 45, weight: 2.25, optional: true, evidenceKinds: ['dataset', 'url'], completionNeedsEvidence: false, metrics: ['conjuntos_publicados', 'descargas'] },
+      { code: 'P.1', phase: 1, name: 'Planear', level: 'state', startDay: 0, durationDays: 0, weight: 0.5, optional: false, evidenceKinds: [], completionNeedsEvidence: true, metrics: [], formats: [] },
+      { code: 'E.1', phase: 2, name: 'Publicar datos', level: 'institution', startDay: 10, durationDays: 45, weight: 2.25, optional: true, evidenceKinds: ['dataset', 'url'], completionNeedsEvidence: false, metrics: ['conjuntos_publicados', 'descargas'], formats: [] },
     ],
     indicators: [
       { code: 'D-1', name: 'Descargas', definition: null, unit: 'count', direction: 'down', kind: 'metric_sum', params: { activityCode: 'E.1', metric: 'descargas' }, baseline: { value: 12.5, date: null }, targets: [{ scope: 'state', stateCode: '20', value: 1000, date: '2025-12-31' }, { scope: 'national', stateCode: null, value: 5000, date: null }] },

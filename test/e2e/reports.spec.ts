@@ -81,7 +81,7 @@ describe('Reports: submission, validation, scope, idempotency', () => {
       expect(res.body).toEqual({
         id: expect.any(String), stateCode: '20', activityCode: '2.1', activityName: 'Actividad 2.1', institutionId: null, institutionName: null,
         status: 'in_progress', percent: 37.5, reportedOn: '2025-11-30', narrative: 'Dos jornadas en la región Costa.', metrics: { personas_sensibilizadas: 120 },
-        evidence: [{ kind: 'url', title: 'Minuta de la jornada', url: 'https://datos.oaxaca.gob.mx/minutas/2025-11.pdf', fileId: null, fileName: null, highValue: false, format: null, licence: null }],
+        evidence: [{ kind: 'url', title: 'Minuta de la jornada', url: 'https://datos.oaxaca.gob.mx/minutas/2025-11.pdf', fileId: null, fileName: null, highValue: false, format: null, licence: null, formatCode: null }],
         reviewState: 'submitted', reviewReason: null, reviewedBy: null, reviewedAt: null, createdAt: expect.any(String),
         author: { id: officer.user.id, name: officer.user.name },
       });

@@ -31,6 +31,7 @@ const ROUTES: RouteCase[] = [
   { name: 'GET /programs/:id', method: 'get', path: () => P, allowed: everyone },
   { name: 'GET /programs/:id/export', method: 'get', path: () => `${P}/export`, allowed: ['coordinator'] },
   { name: 'POST /programs/import', method: 'post', path: () => '/api/v1/programs/import', body: () => ({}), allowed: ['coordinator'] },
+  { name: 'POST /programs/:id/templates', method: 'post', path: () => `${P}/templates`, body: () => ({}), allowed: ['coordinator'] },
   { name: 'GET /programs/:id/states', method: 'get', path: () => `${P}/states`, allowed: everyone },
   { name: 'POST /programs/:id/states', method: 'post', path: () => `${P}/states`, body: () => ({ stateCode: '11', joinedOn: '2025-03-01' }), allowed: ['coordinator'] },
   { name: 'PATCH /programs/:id/states/:state (withdrawal)', method: 'patch', path: () => `${P}/states/20`, body: () => ({}), allowed: ['coordinator'] },

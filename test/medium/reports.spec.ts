@@ -121,7 +121,7 @@ describe('ReportsRepository and demo reports against PostgreSQL', () => {
       await expect(repo.insert({ ...base, status: 'completed', percent: 90 }, [])).rejects.toMatchObject({ driverError: { constraint: 'report_status_percent_check' } });
       await expect(repo.insert({ ...base, percent: 101 }, [])).rejects.toThrow();
       await expect(repo.insertHistorical([{ report: { ...base, reviewState: 'returned', reviewReason: null, reviewedById: f.author.id, reviewedAt: new Date(), createdAt: new Date() }, evidence: [] }])).rejects.toMatchObject({ driverError: { constraint: 'report_review_reason_check' } });
-      await expect(repo.insert(base, [{ kind: 'url', title: 'x', url: null, fileId: null, highValue: false, format: null, licence: null }])).rejects.toMatchObject({ driverError: { constraint: 'evidence_target_check' } });
+      await expect(repo.insert(base, [{ kind: 'url', title: 'x', url: null, fileId: null, highValue: false, format: null, licence: null, formatCode: null }])).rejects.toMatchObject({ driverError: { constraint: 'evidence_target_check' } });
       await repo.insert({ ...base, idempotencyKey: 'k-1' }, []);
       await expect(repo.insert({ ...base, idempotencyKey: 'k-1' }, [])).rejects.toMatchObject({ driverError: { constraint: 'report_author_id_idempotency_key_key' } });
     });

@@ -97,8 +97,8 @@ describe('canonical form', () => {
       status: 'active',
       phases: [{ number: 1, name: 'Única', description: null }],
       activities: [
-        { code: 'a', phase: 1, name: 'A', level: 'state', startDay: 0, durationDays: 10, weight: 1, optional: false, evidenceKinds: [], completionNeedsEvidence: true, metrics: [] },
-        { code: 'b', phase: 1, name: 'B', level: 'institution', startDay: 5, durationDays: 10, weight: 1, optional: false, evidenceKinds: ['dataset'], completionNeedsEvidence: true, metrics: [] },
+        { code: 'a', phase: 1, name: 'A', level: 'state', startDay: 0, durationDays: 10, weight: 1, optional: false, evidenceKinds: [], completionNeedsEvidence: true, metrics: [], formats: [] },
+        { code: 'b', phase: 1, name: 'B', level: 'institution', startDay: 5, durationDays: 10, weight: 1, optional: false, evidenceKinds: ['dataset'], completionNeedsEvidence: true, metrics: [], formats: [] },
       ],
       indicators: [{ code: 'I1', name: 'Datos', definition: null, unit: 'count', direction: 'up', kind: 'datasets_published', params: { activityCode: 'b', highValueOnly: false }, baseline: null, targets: [{ scope: 'national', stateCode: null, value: 3, date: null }] }],
     });
@@ -162,6 +162,13 @@ export const FIELD_CASES: Case[] = [
   ['national target with a stateCode', (d) => (d.indicators[0].targets[0].stateCode = '20'), 'indicators.0.targets.0.stateCode'],
   ['target value as a string', (d) => ((d.indicators[1].targets[0] as unknown as Record<string, unknown>).value = '150'), 'indicators.1.targets.0.value'],
   ['target bad date', (d) => (d.indicators[1].targets[0].date = 'mañana'), 'indicators.1.targets.0.date'],
+  ['formats not an array', (d) => (act(d, 3).formats = { code: 'F-01' }), 'activities.3.formats'],
+  ['format without a name', (d) => (act(d, 3).formats = [{ code: 'F-01' }]), 'activities.3.formats.0.name'],
+  ['format code with a space', (d) => (act(d, 3).formats = [{ code: 'F 01', name: 'Formato' }]), 'activities.3.formats.0.code'],
+  ['format code too long', (d) => (act(d, 3).formats = [{ code: 'F'.repeat(41), name: 'Formato' }]), 'activities.3.formats.0.code'],
+  ['format templateFileId not a UUID', (d) => (act(d, 3).formats = [{ code: 'F-01', name: 'Formato', templateFileId: 'plantilla.docx' }]), 'activities.3.formats.0.templateFileId'],
+  ['format with an unknown field', (d) => (act(d, 3).formats = [{ code: 'F-01', name: 'Formato', file: 'x' }]), 'activities.3.formats.0.file'],
+  ['format not an object', (d) => (act(d, 3).formats = ['F-01']), 'activities.3.formats.0'],
 ];
 
 /** Rules across the document: checked by the service, every problem at once. */
@@ -181,6 +188,8 @@ export const DOCUMENT_CASES: Case[] = [
   ['datasets on an activity without dataset evidence', (d) => (d.indicators[6].params = { activityCode: '4.3', highValueOnly: false }), 'indicators.6.params.activityCode'],
   ['metric not declared on the activity', (d) => (d.indicators[8].params = { activityCode: '2.2', metric: 'personas_sensibilizadas' }), 'indicators.8.params.metric'],
   ['metric unknown anywhere', (d) => (d.indicators[8].params = { activityCode: '2.1', metric: 'asistentes' }), 'indicators.8.params.metric'],
+  ['duplicate format code in an activity', (d) => (d.activities[3].formats = [{ code: 'F-01', name: 'Uno', description: null, templateFileId: null }, { code: 'F-01', name: 'Dos', description: null, templateFileId: null }]), 'activities.3.formats.1.code'],
+  ['format template not uploaded to the program', (d) => (d.activities[3].formats = [{ code: 'F-01', name: 'Uno', description: null, templateFileId: '3b241101-e2bb-4255-8caf-4136c566a962' }]), 'activities.3.formats.0.templateFileId'],
   ['unknown state code in a target', (d) => (d.indicators[1].targets.push({ scope: 'state', stateCode: '33', value: 5, date: '2026-06-30' })), 'indicators.1.targets.1.stateCode'],
   ['percent target above 100', (d) => (d.indicators[2].targets[0].value = 120), 'indicators.2.targets.0.value'],
   ['duplicate target', (d) => d.indicators[1].targets.push({ ...d.indicators[1].targets[0] }), 'indicators.1.targets.1'],
@@ -199,6 +208,17 @@ describe('program document validation', () => {
     mutate(d);
     const dto = await parseProgramDocument(d);
     expect(checkProgramDocument(canonicalProgramDocument(dto), STATE_CODES).map((e) => e.field)).toEqual([field]);
+  });
+
+  it('lets the same format code appear in different activities, and a format name its program’s template', async () => {
+    const d = model();
+    const template = '3b241101-e2bb-4255-8caf-4136c566a962';
+    d.activities[0].formats = [{ code: 'F-01', name: 'Oficio de designación', description: 'Firmado por la persona titular', templateFileId: template.toUpperCase() }];
+    d.activities[1].formats = [{ code: 'F-01', name: 'Lista de asistencia', description: null, templateFileId: null }];
+    const doc = canonicalProgramDocument(await parseProgramDocument(d));
+    expect(doc.activities[0].formats).toEqual([{ code: 'F-01', name: 'Oficio de designación', description: 'Firmado por la persona titular', templateFileId: template }]);
+    expect(checkProgramDocument(doc, STATE_CODES, new Set([template]))).toEqual([]);
+    expect(checkProgramDocument(doc, STATE_CODES).map((e) => e.field)).toEqual(['activities.0.formats.0.templateFileId']);
   });
 
   it('reports every problem at once', async () => {

@@ -9,6 +9,7 @@ import { EmailMessage } from '../../core/src/mail/email-message.entity.js';
 import { Participation } from '../../core/src/plans/participation.entity.js';
 import { PlanItem } from '../../core/src/plans/plan-item.entity.js';
 import { ReplanRequest } from '../../core/src/plans/replan-request.entity.js';
+import { ActivityFormat } from '../../core/src/programs/activity-format.entity.js';
 import { Activity } from '../../core/src/programs/activity.entity.js';
 import { IndicatorTarget } from '../../core/src/programs/indicator-target.entity.js';
 import { Indicator } from '../../core/src/programs/indicator.entity.js';
@@ -46,6 +47,7 @@ export const ENTITIES = [
   Institution,
   ImportBatch,
   StoredFile,
+  ActivityFormat,
   Report,
   Evidence,
   ReportingRound,

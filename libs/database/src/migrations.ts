@@ -11,7 +11,8 @@ import { ActivityCompletionNeedsEvidence1796586497072 } from './migrations/17965
 import { CreateConvocatoriaPipeline1796588154964 } from './migrations/1796588154964-CreateConvocatoriaPipeline.js';
 import { CreateReplanRequest1796591930275 } from './migrations/1796591930275-CreateReplanRequest.js';
 import { CreateConsultations1796593378374 } from './migrations/1796593378374-CreateConsultations.js';
+import { ActivityFormats1796594728942 } from './migrations/1796594728942-ActivityFormats.js';
 import { CreateConsultationImport1796595087341 } from './migrations/1796595087341-CreateConsultationImport.js';
 
 /** Every migration, in order. Generated with `npm run migration:generate -- Name`, read, then frozen. */
-export const MIGRATIONS = [CreatePlatformTables1795705225983, CreateReportTables1795706025258, CreateReportingRoundTables1795706282204, CreateProgressTables1795706308444, CreateReviewRoundTables1795707308730, ProgressStepsAndNotificationResolution1795709342832, CreateImportBatch1796531022592, CreateEmailMessage1796560377767, CreateComments1796562451512, ActivityCompletionNeedsEvidence1796586497072, CreateConvocatoriaPipeline1796588154964, CreateReplanRequest1796591930275, CreateConsultations1796593378374, CreateConsultationImport1796595087341];
+export const MIGRATIONS = [CreatePlatformTables1795705225983, CreateReportTables1795706025258, CreateReportingRoundTables1795706282204, CreateProgressTables1795706308444, CreateReviewRoundTables1795707308730, ProgressStepsAndNotificationResolution1795709342832, CreateImportBatch1796531022592, CreateEmailMessage1796560377767, CreateComments1796562451512, ActivityCompletionNeedsEvidence1796586497072, CreateConvocatoriaPipeline1796588154964, CreateReplanRequest1796591930275, CreateConsultations1796593378374, ActivityFormats1796594728942, CreateConsultationImport1796595087341];

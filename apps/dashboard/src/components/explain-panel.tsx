@@ -122,6 +122,11 @@ function StateExplain({ path }: { path: string }) {
               {i.completionEvidence.length ? (
                 <span className="hint completion-rule">Se concluye con evidencia: {i.completionEvidence.map((k) => EVIDENCE_KIND_LABELS[k] ?? k).join(', ').toLowerCase()}</span>
               ) : null}
+              {i.completionFormats.length ? (
+                <span className="hint completion-rule" data-testid="completion-formats">
+                  Formatos esperados: {i.completionFormats.map((f) => `${f.code} (${f.name})`).join(', ')}
+                </span>
+              ) : null}
             </th>
             <td data-label="w">{n1(i.weight)}</td>
             <td data-label="p">{formatPercent(i.progress)}</td>

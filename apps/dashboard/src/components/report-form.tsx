@@ -3,6 +3,7 @@ import { ApiError } from '../api/client';
 import type { Activity, EvidenceInput, EvidenceKind, Institution, NewReport, PlanItem, Report, ReportStatus, StoredFile } from '../api/types';
 import { useSession } from '../auth/session';
 import { formatBytes, formatDate, formatPercent, metricLabel, REPORT_STATUS_LABELS } from '../util/format';
+import { saveDownload } from '../util/save-download';
 import { EVIDENCE_KIND_LABELS } from './evidence-list';
 import { describeLoadError, ErrorNotice } from './feedback';
 import { Field, FieldErrorList, type FieldErrors } from './field';
@@ -31,6 +32,8 @@ interface EvidenceRow {
   highValue: boolean;
   format: string;
   licence: string;
+  /** For a document: the activity format it is the filled copy of ('' for none). */
+  formatCode: string;
   fileId: string | null;
   fileName: string | null;
   fileSize: number | null;
@@ -59,7 +62,7 @@ function newIdempotencyKey(): string {
 }
 
 function emptyRow(kind: EvidenceKind): EvidenceRow {
-  return { key: nextKey++, kind, title: '', url: '', highValue: false, format: '', licence: '', fileId: null, fileName: null, fileSize: null, uploading: false };
+  return { key: nextKey++, kind, title: '', url: '', highValue: false, format: '', licence: '', formatCode: '', fileId: null, fileName: null, fileSize: null, uploading: false };
 }
 
 const activeOn = (i: Institution, day: string) => i.joinedOn <= day && (!i.exitedOn || i.exitedOn > day);
@@ -75,6 +78,7 @@ const activeOn = (i: Institution, day: string) => i.joinedOn <= day && (!i.exite
 export function ReportForm({ statePath, item, activity, institutions, today, answering, onSubmitted, onCancel }: Props) {
   const { api } = useSession();
   const metrics = activity?.metrics ?? [];
+  const formats = activity?.formats ?? [];
   const isInstitutionLevel = item.level === 'institution';
   const [institutionId, setInstitutionId] = useState(answering?.institutionId ?? '');
   const [status, setStatus] = useState<ReportStatus | ''>(answering?.status ?? '');
@@ -92,6 +96,7 @@ export function ReportForm({ statePath, item, activity, institutions, today, ans
       highValue: e.highValue,
       format: e.format ?? '',
       licence: e.licence ?? '',
+      formatCode: e.formatCode ?? '',
       fileId: e.fileId,
       fileName: e.fileName,
     })),
@@ -165,7 +170,7 @@ export function ReportForm({ statePath, item, activity, institutions, today, ans
       if (r.kind === 'document') {
         if (r.uploading) check[`evidence.${i}.fileId`] = ['Espere a que termine de cargarse el archivo.'];
         else if (!r.fileId) check[`evidence.${i}.fileId`] = ['Elija el archivo del documento.'];
-        return { kind: r.kind, title: r.title.trim(), ...(r.fileId ? { fileId: r.fileId } : {}) };
+        return { kind: r.kind, title: r.title.trim(), ...(r.fileId ? { fileId: r.fileId } : {}), ...(r.formatCode ? { formatCode: r.formatCode } : {}) };
       }
       if (!r.url.trim()) check[`evidence.${i}.url`] = ['Escriba la dirección web.'];
       const out: EvidenceInput = { kind: r.kind, title: r.title.trim(), url: r.url.trim() };
@@ -312,6 +317,32 @@ export function ReportForm({ statePath, item, activity, institutions, today, ans
               {activity.completionNeedsEvidence ? ' Para reportarla como concluida, el reporte debe traer evidencia de cada uno de estos tipos.' : null}
             </p>
           ) : null}
+          {formats.length ? (
+            <div className="formats" data-testid="activity-formats">
+              <p className="hint">
+                Formatos de esta actividad: descargue la plantilla, llénela y agréguela como documento marcado con su formato.
+                {activity?.completionNeedsEvidence ? ' Para reportarla como concluida, el reporte debe traer un documento de cada formato.' : null}
+              </p>
+              <ul className="plain-list">
+                {formats.map((f) => (
+                  <li key={f.code} data-format={f.code}>
+                    <strong>
+                      {f.code} · {f.name}
+                    </strong>
+                    {f.description ? <span className="hint"> {f.description}</span> : null}{' '}
+                    {f.templateFileId ? <TemplateDownload fileId={f.templateFileId} formatCode={f.code} /> : <span className="hint">(sin plantilla)</span>}{' '}
+                    <button
+                      type="button"
+                      className="button button-secondary button-small"
+                      onClick={() => { setRows((rs) => [...rs, { ...emptyRow('document'), formatCode: f.code, title: `${f.code} · ${f.name}` }]); clear('evidence'); }}
+                    >
+                      Agregar formato {f.code} llenado
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
           {errs('evidence') ? <FieldErrorList id="report-evidence-error" field="report-evidence-error" messages={errs('evidence')!} /> : null}
           {rows.length === 0 ? <p className="hint">Aún no agrega evidencia.</p> : null}
           <ol className="evidence-rows">
@@ -319,7 +350,7 @@ export function ReportForm({ statePath, item, activity, institutions, today, ans
               const n = i + 1;
               const id = (f: string) => `ev-${r.key}-${f}`;
               const rowLevel = Object.entries(errors)
-                .filter(([f]) => f.startsWith(`evidence.${i}.`) && !['title', 'url', 'fileId', 'highValue', 'format', 'licence'].includes(f.slice(`evidence.${i}.`.length)))
+                .filter(([f]) => f.startsWith(`evidence.${i}.`) && !['title', 'url', 'fileId', 'highValue', 'format', 'licence', 'formatCode'].includes(f.slice(`evidence.${i}.`.length)))
                 .flatMap(([, m]) => m);
               return (
                 <li key={r.key} className="evidence-row" data-testid={`evidence-row-${i}`} data-kind={r.kind}>
@@ -332,6 +363,20 @@ export function ReportForm({ statePath, item, activity, institutions, today, ans
                       <Field id={id('title')} label={`Título de la evidencia ${n}`} errors={rowErr(i, 'title')} required>
                         {(a11y) => <input {...a11y} type="text" maxLength={300} value={r.title} onChange={(e) => { setRow(r.key, { title: e.target.value }); clear(`evidence.${i}.title`); }} />}
                       </Field>
+                      {r.kind === 'document' && formats.length ? (
+                        <Field id={id('format-code')} label={`Formato de la evidencia ${n}`} hint="Si el documento es un formato llenado, elija cuál." errors={rowErr(i, 'formatCode')}>
+                          {(a11y) => (
+                            <select {...a11y} value={r.formatCode} onChange={(e) => { setRow(r.key, { formatCode: e.target.value }); clear(`evidence.${i}.formatCode`, 'evidence'); }}>
+                              <option value="">Ninguno (otro documento)</option>
+                              {formats.map((f) => (
+                                <option key={f.code} value={f.code}>
+                                  Formato: {f.code} · {f.name}
+                                </option>
+                              ))}
+                            </select>
+                          )}
+                        </Field>
+                      ) : null}
                       {r.kind === 'document' ? (
                         <Field
                           id={id('file')}
@@ -394,5 +439,37 @@ export function ReportForm({ statePath, item, activity, institutions, today, ans
         <FormActions busy={form.busy} label="Enviar reporte" busyLabel="Enviando…" disabled={rows.some((r) => r.uploading)} wide onCancel={onCancel} />
       </form>
     </section>
+  );
+}
+
+/** A format's template: a program file every signed-in user may download (fetched with the session's token). */
+function TemplateDownload({ fileId, formatCode }: { fileId: string; formatCode: string }) {
+  const { api } = useSession();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function download() {
+    setBusy(true);
+    setError(null);
+    try {
+      saveDownload(await api.download(`/files/${encodeURIComponent(fileId)}`), `plantilla-${formatCode}`);
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      setError(describeLoadError(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <>
+      <button type="button" className="button button-secondary button-small" onClick={download} disabled={busy} aria-label={`Descargar plantilla del formato ${formatCode}`}>
+        {busy ? 'Descargando…' : 'Descargar plantilla'}
+      </button>
+      {error ? (
+        <span className="field-errors" role="alert">
+          {' '}
+          {error}
+        </span>
+      ) : null}
+    </>
   );
 }

@@ -4,10 +4,9 @@ import type { AuthUser } from '../../../platform/src/auth/roles.js';
 import { FieldValidationException, type FieldError } from '../../../platform/src/http/field-errors.js';
 import { AuditRepository } from '../audit/audit.repository.js';
 import { ParticipationsService } from '../plans/participations.service.js';
-import { canonicalProgramDocument, checkProgramDocument } from '../programs/program-document.js';
+import { canonicalProgramDocument } from '../programs/program-document.js';
 import type { Program } from '../programs/program.entity.js';
 import { ProgramsService } from '../programs/programs.service.js';
-import { StatesRepository } from '../states/states.repository.js';
 import { ConsultationsRepository, type CommentRow, type RoundRow, type VersionRow } from './consultations.repository.js';
 import type {
   ConsultationCommentPageResponse,
@@ -40,7 +39,6 @@ export class ConsultationsService {
     private readonly dataSource: DataSource,
     private readonly participations: ParticipationsService,
     private readonly programs: ProgramsService,
-    private readonly states: StatesRepository,
     private readonly consultations: ConsultationsRepository,
     private readonly audit: AuditRepository,
   ) {}
@@ -63,7 +61,7 @@ export class ConsultationsService {
     let document = await this.programs.exportProgram(program.id);
     if (dto.document) {
       document = canonicalProgramDocument(dto.document);
-      const errors: FieldError[] = checkProgramDocument(document, new Set((await this.states.findAll()).map((s) => s.code))).map((e) => ({ ...e, field: `document.${e.field}` }));
+      const errors: FieldError[] = (await this.programs.checkDocument(document, program.id)).map((e) => ({ ...e, field: `document.${e.field}` }));
       if (document.code !== program.code) errors.push({ field: 'document.code', message: `document.code must be the program's code ${program.code}` });
       if (errors.length) throw new FieldValidationException(errors);
     }

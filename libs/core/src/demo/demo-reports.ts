@@ -440,21 +440,21 @@ function evidenceFor(s: StateInput, item: PlanItemWithActivity, inst: Institutio
   if (a.evidenceKinds.includes('dataset')) {
     const published = datasets.slice(0, Math.round((datasets.length * percent) / 100));
     for (const d of published) {
-      evidence.push({ kind: 'dataset', title: d.title, url: `${host}/dataset${who}-${d.slug}`, fileId: null, highValue: d.highValue, format: d.format, licence: 'CC-BY-4.0' });
+      evidence.push({ kind: 'dataset', title: d.title, url: `${host}/dataset${who}-${d.slug}`, fileId: null, highValue: d.highValue, format: d.format, licence: 'CC-BY-4.0', formatCode: null });
     }
   }
   if (a.evidenceKinds.includes('url')) {
     const [title, path] = URL_PATHS[a.code] ?? [`Publicación de la actividad ${a.code}`, `actividad-${a.code.replace('.', '-')}`];
-    evidence.push({ kind: 'url', title, url: `${host}/${path}${who}`, fileId: null, highValue: false, format: null, licence: null });
+    evidence.push({ kind: 'url', title, url: `${host}/${path}${who}`, fileId: null, highValue: false, format: null, licence: null, formatCode: null });
   }
   const title = DOCUMENT_TITLES[a.code] ?? `Evidencia de la actividad ${a.code}`;
   if (a.evidenceKinds.includes('document')) {
     const name = `${a.code.replace('.', '-')}-${slug(title)}.pdf`;
     const lines = [title, `Actividad ${a.code}: ${a.name}`, inst ? `Institución: ${inst.name}` : `Entidad federativa: ${s.stateCode}`, 'Documento de demostración generado por Rumbo.'];
-    evidence.push({ kind: 'document', title, url: null, fileId: null, highValue: false, format: 'PDF', licence: null, document: { key: `${s.stateCode}/${a.code}/${inst?.id ?? ''}`, stateCode: s.stateCode, name, lines } });
+    evidence.push({ kind: 'document', title, url: null, fileId: null, highValue: false, format: 'PDF', licence: null, formatCode: null, document: { key: `${s.stateCode}/${a.code}/${inst?.id ?? ''}`, stateCode: s.stateCode, name, lines } });
   } else if (!evidence.length) {
     // An activity that names no evidence kind: the document is linked where the state published it.
-    evidence.push({ kind: 'url', title, url: `${host}/documentos${who}/${a.code.replace('.', '-')}-${slug(title)}.pdf`, fileId: null, highValue: false, format: 'PDF', licence: null });
+    evidence.push({ kind: 'url', title, url: `${host}/documentos${who}/${a.code.replace('.', '-')}-${slug(title)}.pdf`, fileId: null, highValue: false, format: 'PDF', licence: null, formatCode: null });
   }
   return evidence;
 }

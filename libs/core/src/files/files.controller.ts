@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Post, Res, StreamableFile, UploadedFile } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AnyRole, Auth, CurrentUser } from '../../../platform/src/auth/auth.decorators.js';
 import type { AuthUser } from '../../../platform/src/auth/roles.js';
@@ -21,11 +21,19 @@ export class FilesController {
     return this.files.upload(user, programId, stateCode, file);
   }
 
+  @Post('programs/:programId/templates')
+  @Auth('coordinator')
+  @ApiParam({ name: 'programId', description: "The program's id or its code", example: 'condatos-2024' })
+  @FileUploadRoute('Coordinator only. A template of the program (the blank of a format), of no state: name it as `templateFileId` of a format in the program document; every signed-in user may download it.')
+  uploadTemplate(@CurrentUser() user: AuthUser, @Param('programId') programId: string, @UploadedFile() file: UploadedEvidenceFile | undefined) {
+    return this.files.uploadTemplate(user, programId, file);
+  }
+
   @Get('files/:fileId')
   @ApiUuidParam('fileId')
   @AnyRole()
   @ApiProduces('application/octet-stream')
-  @ApiOkResponse({ description: 'The bytes, as an attachment, with the content type found at upload (PDF, PNG, …); only for users who may read the file’s state (others get 403)', content: { '*/*': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiOkResponse({ description: 'The bytes, as an attachment, with the content type found at upload (PDF, PNG, …); only for users who may read the file’s state (others get 403); a program template (of no state) for every signed-in user', content: { '*/*': { schema: { type: 'string', format: 'binary' } } } })
   async download(@CurrentUser() user: AuthUser, @Param('fileId', uuidParam('fileId')) fileId: string, @Res({ passthrough: true }) res: Response) {
     const { file, stream } = await this.files.open(user, fileId);
     res.setHeader('X-Content-Type-Options', 'nosniff');

@@ -39,16 +39,28 @@ export class FilesService {
   }
 
   /**
-   * Stores a file for one state of a program, once the caller has decided that state may receive it (a
-   * participation for evidence, a convocatoria entry for a manifiesto de interés).
+   * Stores a template of the program (the blank of an activity's format): a file of no state, which every
+   * signed-in user may download and the program document names as a format's `templateFileId`. Coordinator only.
    */
-  async store(user: AuthUser, programId: string, stateCode: string, file: UploadedEvidenceFile | undefined): Promise<StoredFileResponse> {
+  async uploadTemplate(user: AuthUser, programIdOrCode: string, file: UploadedEvidenceFile | undefined): Promise<StoredFileResponse> {
+    assertCanWriteState(user, '', ['coordinator'], false);
+    const upload = requireUpload(file);
+    const program = await this.participationsService.findProgramOrFail(programIdOrCode);
+    return this.store(user, program.id, null, upload);
+  }
+
+  /**
+   * Stores a file for one state of a program, once the caller has decided that state may receive it (a
+   * participation for evidence, a convocatoria entry for a manifiesto de interés); `stateCode` null stores a
+   * program template (see `uploadTemplate`).
+   */
+  async store(user: AuthUser, programId: string, stateCode: string | null, file: UploadedEvidenceFile | undefined): Promise<StoredFileResponse> {
     const upload = requireUpload(file);
     const name = cleanFileName(upload.originalname);
     const content = await checkEvidenceContent(upload.buffer, name);
     if (!content.ok) throw new FieldValidationException([{ field: UPLOAD_FIELD, message: content.message }]);
 
-    const storageKey = `${stateCode}/${randomUUID()}`;
+    const storageKey = `${stateCode ?? `templates/${programId}`}/${randomUUID()}`;
     const sha256 = createHash('sha256').update(upload.buffer).digest('hex');
     await this.storage.put(storageKey, upload.buffer);
     try {
@@ -65,7 +77,7 @@ export class FilesService {
         });
         await this.audit.forTx(tx).record({
           actor: user,
-          action: 'file.upload',
+          action: stateCode === null ? 'template.upload' : 'file.upload',
           entityType: 'stored_file',
           entityId: stored.id,
           programId,
@@ -81,12 +93,13 @@ export class FilesService {
   }
 
   /**
-   * A stored file with its bytes, for whoever may read its state. A state officer asking for a file of another
-   * state, or for an id that does not exist, gets the same 403, so existence is not revealed.
+   * A stored file with its bytes, for whoever may read its state; a program template (no state) for every
+   * signed-in user. A state officer asking for a file of another state, or for an id that does not exist, gets
+   * the same 403, so existence is not revealed.
    */
   async open(user: AuthUser, fileId: string): Promise<{ file: StoredFile; stream: Readable }> {
     const file = await this.files.findById(fileId);
-    assertCanReadState(user, file?.stateCode ?? '');
+    if (!(file && file.stateCode === null)) assertCanReadState(user, file?.stateCode ?? '');
     if (!file) throw new NotFoundException(`File ${fileId} not found`);
     return { file, stream: await this.storage.open(file.storageKey) };
   }

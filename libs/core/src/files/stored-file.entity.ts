@@ -5,7 +5,8 @@ import { User } from '../users/user.entity.js';
 
 /**
  * An uploaded evidence file: its metadata here, its bytes in the file storage under `storageKey`. Bound to one
- * state of one program, so only users who may read that state get it back. Never edited or deleted.
+ * state of one program, so only users who may read that state get it back; a file of no state is a template of
+ * the program (the blank of an activity's format), readable by every signed-in user. Never edited or deleted.
  */
 @Entity('stored_file')
 @Unique('stored_file_storage_key_key', ['storageKey'])
@@ -22,8 +23,9 @@ export class StoredFile {
   @JoinColumn({ name: 'program_id' })
   program?: Program;
 
-  @Column({ type: 'char', length: 2 })
-  stateCode: string;
+  /** null: a program template (see `ActivityFormat.templateFileId`). */
+  @Column({ type: 'char', length: 2, nullable: true })
+  stateCode: string | null;
 
   @ManyToOne(() => State, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'state_code' })

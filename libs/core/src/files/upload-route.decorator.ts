@@ -4,7 +4,7 @@ import { StoredFileResponse } from './dto/stored-file.response.js';
 import { ACCEPTED_FORMATS } from './evidence-content.js';
 import { UPLOAD_FIELD, UploadInterceptor } from './upload.interceptor.js';
 
-/** A route that stores one file of a state (`:stateCode`) sent as multipart `file`, answered as the stored file. */
+/** A route that stores one file (of a state, `:stateCode`, or a program template) sent as multipart `file`, answered as the stored file. */
 export function FileUploadRoute(description: string): MethodDecorator {
   return applyDecorators(
     UseInterceptors(UploadInterceptor),

@@ -17,7 +17,7 @@ export interface UploadedEvidenceFile {
 }
 
 /**
- * Only on `…/states/:stateCode/files`. Multer (memory storage) with the configured size limit (`RUMBO_UPLOAD_MAX_BYTES`), one file, and its
+ * On `…/states/:stateCode/files` and `…/templates` (coordinator only, so the state check passes). Multer (memory storage) with the configured size limit (`RUMBO_UPLOAD_MAX_BYTES`), one file, and its
  * failures shaped as field errors on `file`: too large → 413, anything malformed → 400.
  */
 @Injectable()

@@ -42,6 +42,17 @@ export interface ActivityDocument {
   /** A `completed` report must carry evidence of each of `evidenceKinds` (default true). */
   completionNeedsEvidence: boolean;
   metrics: string[];
+  /** The formats (formatos) states fill in and upload as document evidence of this activity. */
+  formats: FormatDocument[];
+}
+
+export interface FormatDocument {
+  /** Unique within the activity, e.g. `F-01`. */
+  code: string;
+  name: string;
+  description: string | null;
+  /** A template uploaded to the program (`POST /programs/:programId/templates`), or null. */
+  templateFileId: string | null;
 }
 
 export interface IndicatorDocument {
@@ -78,7 +89,13 @@ export type ProgramDocumentInput = {
   thresholds?: { atRisk?: number | null; offTrack?: number | null } | null;
   status?: ProgramStatus | null;
   phases: { number: number; name: string; description?: string | null }[];
-  activities: (Omit<ActivityDocument, 'optional' | 'evidenceKinds' | 'completionNeedsEvidence' | 'metrics'> & { optional?: boolean | null; evidenceKinds?: EvidenceKind[] | null; completionNeedsEvidence?: boolean | null; metrics?: string[] | null })[];
+  activities: (Omit<ActivityDocument, 'optional' | 'evidenceKinds' | 'completionNeedsEvidence' | 'metrics' | 'formats'> & {
+    optional?: boolean | null;
+    evidenceKinds?: EvidenceKind[] | null;
+    completionNeedsEvidence?: boolean | null;
+    metrics?: string[] | null;
+    formats?: { code: string; name: string; description?: string | null; templateFileId?: string | null }[] | null;
+  })[];
   indicators?: {
     code: string;
     name: string;
@@ -116,6 +133,7 @@ export function canonicalProgramDocument(d: ProgramDocumentInput): ProgramDocume
       evidenceKinds: [...(a.evidenceKinds ?? [])],
       completionNeedsEvidence: a.completionNeedsEvidence ?? true,
       metrics: [...(a.metrics ?? [])],
+      formats: (a.formats ?? []).map((f) => ({ code: f.code, name: f.name, description: f.description ?? null, templateFileId: f.templateFileId?.toLowerCase() ?? null })),
     })),
     indicators: (d.indicators ?? []).map((i) => ({
       code: i.code,
@@ -133,9 +151,10 @@ export function canonicalProgramDocument(d: ProgramDocumentInput): ProgramDocume
 
 /**
  * The rules that span the document (references, uniqueness, params per kind). Every problem is reported,
- * one `{ field, message }` each, with the dotted path of the offending field.
+ * one `{ field, message }` each, with the dotted path of the offending field. `templateIds`: the templates
+ * uploaded to this program (none before the program exists), which formats may name.
  */
-export function checkProgramDocument(doc: ProgramDocument, knownStateCodes: ReadonlySet<string>): FieldError[] {
+export function checkProgramDocument(doc: ProgramDocument, knownStateCodes: ReadonlySet<string>, templateIds: ReadonlySet<string> = new Set()): FieldError[] {
   const errors: FieldError[] = [];
   const add = (field: string, message: string) => errors.push({ field, message });
 
@@ -157,6 +176,15 @@ export function checkProgramDocument(doc: ProgramDocument, knownStateCodes: Read
     if (!(a.weight > 0)) add(`activities.${i}.weight`, 'weight must be greater than 0');
     if (a.startDay < 0) add(`activities.${i}.startDay`, 'startDay must not be negative');
     if (a.durationDays < 0) add(`activities.${i}.durationDays`, 'durationDays must not be negative');
+    const formatCodes = new Set<string>();
+    a.formats.forEach((f, j) => {
+      const at = `activities.${i}.formats.${j}`;
+      if (formatCodes.has(f.code)) add(`${at}.code`, `duplicate format code ${f.code} in activity ${a.code}`);
+      formatCodes.add(f.code);
+      if (f.templateFileId !== null && !templateIds.has(f.templateFileId)) {
+        add(`${at}.templateFileId`, `no template ${f.templateFileId} was uploaded to this program (upload it with POST /programs/:programId/templates)`);
+      }
+    });
   });
 
   const indicatorCodes = new Set<string>();

@@ -51,7 +51,8 @@ export class ProgramsController {
       'An existing program with the same code is replaced. While no state has joined it, everything may change. ' +
       'Once states have joined, their plans are already dated from the activities and are not silently re-dated: the set of phase numbers and activity codes, ' +
       "and each activity's phase, level, startDay and durationDays, and the time zone must stay the same (409 naming what was added, removed or moved); " +
-      'texts, weights, optional flags, evidence kinds, metrics, thresholds, status, indicators and targets may change. Writes an audit event (`program.import` or `program.replace`).',
+      'texts, weights, optional flags, evidence kinds, metrics, formats, thresholds, status, indicators and targets may change. ' +
+      "A format's `templateFileId` must be a template uploaded to this program (`POST /programs/{programId}/templates`). Writes an audit event (`program.import` or `program.replace`).",
   })
   @ApiBody({ schema: { $ref: getSchemaPath(ProgramDocumentDto) }, examples: { program: { summary: 'A small program', value: EXAMPLE_DOCUMENT } } })
   @ApiCreatedResponse({ type: ProgramResponse, description: 'The program as stored' })

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
+import { In, IsNull } from 'typeorm';
 import { BaseRepository } from '../../../database/src/base.repository.js';
+import { StoredFile } from '../files/stored-file.entity.js';
+import { ActivityFormat } from './activity-format.entity.js';
 import { Activity } from './activity.entity.js';
 import { IndicatorTarget } from './indicator-target.entity.js';
 import { Indicator } from './indicator.entity.js';
@@ -60,6 +62,29 @@ export class ProgramsRepository extends BaseRepository {
 
   findActivities(programId: string): Promise<Activity[]> {
     return this.em.find(Activity, { where: { programId }, order: { position: 'ASC' } });
+  }
+
+  /** The formats of the program's activities, in activity order, then document order within each. */
+  findFormats(programId: string): Promise<ActivityFormat[]> {
+    return this.em
+      .createQueryBuilder(ActivityFormat, 'f')
+      .innerJoin(Activity, 'a', 'a.id = f.activity_id')
+      .where('a.program_id = :programId', { programId })
+      .orderBy('a.position')
+      .addOrderBy('f.position')
+      .getMany();
+  }
+
+  /** Ids of the templates uploaded to the program (its stored files of no state). */
+  async findTemplateIds(programId: string): Promise<Set<string>> {
+    const rows = await this.em.find(StoredFile, { where: { programId, stateCode: IsNull() }, select: { id: true } });
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** Replaces every format of the given activities (formats are named by code, never by id, so nothing points at the rows). */
+  async replaceFormats(activityIds: string[], formats: Omit<ActivityFormat, 'id' | 'activity' | 'templateFile'>[]): Promise<void> {
+    if (activityIds.length) await this.em.delete(ActivityFormat, { activityId: In(activityIds) });
+    if (formats.length) await this.em.insert(ActivityFormat, formats);
   }
 
   findIndicators(programId: string): Promise<Indicator[]> {

@@ -55,6 +55,17 @@ export class ProgramsService {
     return (await this.write(null, input, { onlyIfAbsent: true })) !== null;
   }
 
+  /**
+   * `checkProgramDocument` with what it is checked against: the known states and the templates uploaded to the
+   * program (`programId`; null for a program not created yet, which has none). Templates are never deleted, so
+   * reading them outside the writing transaction is safe.
+   */
+  async checkDocument(doc: ProgramDocument, programId: string | null): Promise<FieldError[]> {
+    const knownStates = new Set((await this.states.findAll()).map((s) => s.code));
+    const templates = programId ? await this.programs.findTemplateIds(programId) : new Set<string>();
+    return checkProgramDocument(doc, knownStates, templates);
+  }
+
   private async find(idOrCode: string): Promise<Program> {
     const program = await this.programs.findByIdOrCode(idOrCode);
     if (!program) throw new NotFoundException(`Program ${idOrCode} not found`);
@@ -65,15 +76,16 @@ export class ProgramsService {
   private async loadParts(repo: ProgramsRepository, program: Program): Promise<ProgramParts> {
     const phases = await repo.findPhases(program.id);
     const activities = await repo.findActivities(program.id);
+    const formats = await repo.findFormats(program.id);
     const indicators = await repo.findIndicators(program.id);
     const targets = await repo.findTargets(program.id);
-    return { program, phases, activities, indicators, targets };
+    return { program, phases, activities, formats, indicators, targets };
   }
 
   private async write(actor: AuthUser | null, input: ProgramDocumentInput, opts: { onlyIfAbsent: boolean }): Promise<ProgramResponse | null> {
     const doc = canonicalProgramDocument(input);
-    const knownStates = new Set((await this.states.findAll()).map((s) => s.code));
-    const errors = checkProgramDocument(doc, knownStates);
+    const existing = await this.programs.findByIdOrCode(doc.code);
+    const errors = await this.checkDocument(doc, existing?.id ?? null);
     if (errors.length) throw new FieldValidationException(errors, 'The program document is not valid');
 
     return this.dataSource.transaction(async (tx) => {
@@ -119,7 +131,7 @@ export class ProgramsService {
     const phaseId = new Map(phases.map((p) => [p.number, p.id]));
 
     const oldActivities = new Map((current?.activities ?? []).map((a) => [a.code, a]));
-    await repo.saveActivities(
+    const activities = await repo.saveActivities(
       doc.activities.map((a, position) => ({
         id: oldActivities.get(a.code)?.id,
         programId: program.id,
@@ -139,6 +151,10 @@ export class ProgramsService {
     );
     const activityCodes = new Set(doc.activities.map((a) => a.code));
     await repo.deleteActivities([...oldActivities.values()].filter((a) => !activityCodes.has(a.code)).map((a) => a.id));
+    await repo.replaceFormats(
+      activities.map((a) => a.id),
+      doc.activities.flatMap((a, n) => a.formats.map((f, position) => ({ activityId: activities[n].id, code: f.code, name: f.name, description: f.description, templateFileId: f.templateFileId, position }))),
+    );
     await repo.deletePhases([...oldPhases.values()].filter((p) => !phaseId.has(p.number)).map((p) => p.id));
 
     const oldIndicators = new Map((current?.indicators ?? []).map((i) => [i.code, i]));
@@ -170,7 +186,7 @@ export class ProgramsService {
 
 /**
  * With participations, plans exist and were dated from the activities: the set of phases and activities,
- * and each activity's phase, level and days, must stay. Texts, weights, flags, evidence kinds, metrics,
+ * and each activity's phase, level and days, must stay. Texts, weights, flags, evidence kinds, metrics, formats,
  * thresholds, indicators and targets may change.
  */
 function assertPlansUntouched(current: ProgramDocument, next: ProgramDocument): void {

@@ -54,6 +54,8 @@ export interface PlanItemRow {
   originalDue: string;
   /** Evidence kinds a `completed` report must carry (verifiable completion); empty when the rule is off. */
   completionEvidence: EvidenceKind[];
+  /** Formats a `completed` report must carry a document of (verifiable completion); empty when the rule is off. */
+  completionFormats: { code: string; name: string }[];
 }
 
 export interface InstitutionRow {
@@ -276,7 +278,10 @@ export class ProgressRepository extends BaseRepository {
               ph.number AS "phaseNumber", ph.name AS "phaseName", a.level, a.weight::float8 AS weight, pi.included,
               pi.planned_start::text AS "plannedStart", pi.planned_due::text AS "plannedDue",
               pi.original_start::text AS "originalStart", pi.original_due::text AS "originalDue",
-              CASE WHEN a.completion_needs_evidence THEN a.evidence_kinds ELSE '{}' END AS "completionEvidence"
+              CASE WHEN a.completion_needs_evidence THEN a.evidence_kinds ELSE '{}' END AS "completionEvidence",
+              CASE WHEN a.completion_needs_evidence
+                   THEN COALESCE((SELECT json_agg(json_build_object('code', f.code, 'name', f.name) ORDER BY f.position) FROM activity_format f WHERE f.activity_id = a.id), '[]')
+                   ELSE '[]' END AS "completionFormats"
          FROM plan_item pi
          JOIN participation p ON p.id = pi.participation_id
          JOIN activity a ON a.id = pi.activity_id

@@ -10,6 +10,7 @@ import { Report } from './report.entity.js';
 @Check('evidence_kind_check', "kind IN ('document', 'url', 'dataset')")
 @Check('evidence_target_check', "(kind = 'document' AND file_id IS NOT NULL AND url IS NULL) OR (kind <> 'document' AND url IS NOT NULL AND file_id IS NULL)")
 @Check('evidence_high_value_check', "kind = 'dataset' OR NOT high_value")
+@Check('evidence_format_code_check', "kind = 'document' OR format_code IS NULL")
 export class Evidence {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -52,4 +53,8 @@ export class Evidence {
 
   @Column({ type: 'varchar', length: 120, nullable: true })
   licence: string | null;
+
+  /** The activity format (its code) this document is the filled copy of; documents only. */
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  formatCode: string | null;
 }

@@ -22,6 +22,7 @@ export interface ImportPlanItem {
   metrics: readonly string[];
   evidenceKinds: readonly EvidenceKind[];
   completionNeedsEvidence: boolean;
+  formats: readonly { code: string; name: string }[];
 }
 
 /** A report already stored, as a row naming it by its Folio is compared with it. */
@@ -158,7 +159,7 @@ export function planReportImport(file: TabularFile, ctx: ReportImportContext): R
       const ruleErrors = checkReport(input as ReportInput, {
         today: ctx.today,
         participationJoinedOn: ctx.stateJoinedOn,
-        activity: { code: item.activityCode, level: item.level, metrics: item.metrics, evidenceKinds: item.evidenceKinds, completionNeedsEvidence: item.completionNeedsEvidence },
+        activity: { code: item.activityCode, level: item.level, metrics: item.metrics, evidenceKinds: item.evidenceKinds, completionNeedsEvidence: item.completionNeedsEvidence, formats: item.formats },
         institution: institution ? { joinedOn: institution.joinedOn, exitedOn: institution.exitedOn } : null,
         filesOfState: new Set(),
         stateCode: ctx.stateCode,
@@ -180,7 +181,7 @@ export function planReportImport(file: TabularFile, ctx: ReportImportContext): R
           reportedOn: input.reportedOn,
           narrative: input.narrative?.trim() || null,
           metrics: metrics as Record<string, number>,
-          evidence: (evidence as Exclude<typeof evidence, 'document' | null>).map((e) => ({ kind: e.kind, title: e.title.trim(), url: e.url, fileId: null, highValue: false, format: null, licence: null })),
+          evidence: (evidence as Exclude<typeof evidence, 'document' | null>).map((e) => ({ kind: e.kind, title: e.title.trim(), url: e.url, fileId: null, highValue: false, format: null, licence: null, formatCode: null })),
         },
       });
     }

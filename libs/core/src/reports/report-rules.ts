@@ -9,7 +9,20 @@ export interface ReportInput {
   reportedOn: string;
   institutionId?: string | null;
   metrics?: Record<string, unknown>;
-  evidence?: { kind: EvidenceKind; url?: string; fileId?: string; highValue?: boolean }[];
+  evidence?: { kind: EvidenceKind; url?: string; fileId?: string; highValue?: boolean; formatCode?: string }[];
+}
+
+/** A format of the activity, as the rules name it. */
+export interface ActivityFormatRef {
+  code: string;
+  name: string;
+}
+
+/** What verifiable completion looks at on an activity. */
+export interface CompletionRule {
+  evidenceKinds: readonly EvidenceKind[];
+  completionNeedsEvidence: boolean;
+  formats: readonly ActivityFormatRef[];
 }
 
 /** What the rules compare the report with, looked up by the service. */
@@ -17,7 +30,7 @@ export interface ReportContext {
   /** Today in the program's time zone. */
   today: string;
   participationJoinedOn: string;
-  activity: { code: string; level: ActivityLevel; metrics: readonly string[]; evidenceKinds: readonly EvidenceKind[]; completionNeedsEvidence: boolean };
+  activity: { code: string; level: ActivityLevel; metrics: readonly string[] } & CompletionRule;
   /** The named institution as registered in this participation; null when named but not registered there. */
   institution: { joinedOn: string; exitedOn: string | null } | null;
   /** Ids of the uploaded files of this state (and program) among those the evidence names. */
@@ -75,26 +88,38 @@ export function checkReport(input: ReportInput, ctx: ReportContext): FieldError[
       if (e.fileId !== undefined) errors.push({ field: at('fileId'), message: `${e.kind} evidence is a link: fileId is only for document evidence` });
     }
     if (e.highValue === true && e.kind !== 'dataset') errors.push({ field: at('highValue'), message: 'only dataset evidence can be marked high-value' });
+    if (e.formatCode !== undefined) {
+      if (e.kind !== 'document') errors.push({ field: at('formatCode'), message: 'only document evidence can be the filled copy of a format' });
+      else if (!ctx.activity.formats.some((f) => f.code === e.formatCode)) {
+        const known = ctx.activity.formats.length ? ctx.activity.formats.map((f) => f.code).join(', ') : 'none';
+        errors.push({ field: at('formatCode'), message: `activity ${ctx.activity.code} has no format ${e.formatCode} (its formats: ${known})` });
+      }
+    }
   }
 
   const missing = missingCompletionEvidence(input, ctx.activity);
-  if (missing.length) {
-    errors.push({ field: 'evidence', message: `activity ${ctx.activity.code} is completed only with its expected evidence: add evidence of kind ${missing.join(', ')}` });
+  if (missing.kinds.length) {
+    errors.push({ field: 'evidence', message: `activity ${ctx.activity.code} is completed only with its expected evidence: add evidence of kind ${missing.kinds.join(', ')}` });
+  }
+  if (missing.formats.length) {
+    const list = missing.formats.map((f) => `${f.code} (${f.name})`).join(', ');
+    errors.push({ field: 'evidence', message: `activity ${ctx.activity.code} is completed only with its formats filled in: add a document of format ${list}` });
   }
   return errors;
 }
 
 /**
- * Verifiable completion: the expected evidence kinds a `completed` report lacks (none when the activity's
- * program document turns the rule off, or when the report is not a completion).
+ * Verifiable completion, its one home (the API and the reports import apply it through `checkReport`): what a
+ * `completed` report lacks — expected evidence kinds without evidence, and formats of the activity without a
+ * document naming them (`formatCode`). Nothing when the program document turns the rule off, or when the
+ * report is not a completion.
  */
-export function missingCompletionEvidence(
-  input: Pick<ReportInput, 'status' | 'evidence'>,
-  activity: { evidenceKinds: readonly EvidenceKind[]; completionNeedsEvidence: boolean },
-): EvidenceKind[] {
-  if (input.status !== 'completed' || !activity.completionNeedsEvidence) return [];
-  const carried = new Set((input.evidence ?? []).map((e) => e.kind));
-  return activity.evidenceKinds.filter((k) => !carried.has(k));
+export function missingCompletionEvidence(input: Pick<ReportInput, 'status' | 'evidence'>, activity: CompletionRule): { kinds: EvidenceKind[]; formats: ActivityFormatRef[] } {
+  if (input.status !== 'completed' || !activity.completionNeedsEvidence) return { kinds: [], formats: [] };
+  const evidence = input.evidence ?? [];
+  const carried = new Set(evidence.map((e) => e.kind));
+  const filled = new Set(evidence.flatMap((e) => (e.kind === 'document' && e.formatCode !== undefined ? [e.formatCode] : [])));
+  return { kinds: activity.evidenceKinds.filter((k) => !carried.has(k)), formats: activity.formats.filter((f) => !filled.has(f.code)) };
 }
 
 /** Joined on or before `t` and not exited by `t` (SPEC §3; same rule as the progress engine). */

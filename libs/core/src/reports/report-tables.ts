@@ -32,9 +32,13 @@ export function metricsCell(metrics: Record<string, number>): string | null {
   return Object.entries(metrics).map(([k, v]) => `${k}=${v}`).join('; ') || null;
 }
 
-/** `Liga: title <url>; Documento: title (file.pdf)`: a report's evidence in one cell. */
-export function evidenceCell(evidence: readonly { kind: EvidenceKind; title: string; url: string | null; fileName: string | null }[]): string | null {
-  return evidence.map((e) => `${EVIDENCE_KIND_ES[e.kind]}: ${e.title}${e.url ? ` <${e.url}>` : e.fileName ? ` (${e.fileName})` : ''}`).join('; ') || null;
+/** `Liga: title <url>; Documento: title (file.pdf) [formato F-01]`: a report's evidence in one cell. */
+export function evidenceCell(evidence: readonly { kind: EvidenceKind; title: string; url: string | null; fileName: string | null; formatCode?: string | null }[]): string | null {
+  return (
+    evidence
+      .map((e) => `${EVIDENCE_KIND_ES[e.kind]}: ${e.title}${e.url ? ` <${e.url}>` : e.fileName ? ` (${e.fileName})` : ''}${e.formatCode ? ` [formato ${e.formatCode}]` : ''}`)
+      .join('; ') || null
+  );
 }
 
 /** One row per report, newest first as the API lists them; evidence and metrics summarised in one cell each. */

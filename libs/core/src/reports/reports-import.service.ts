@@ -75,16 +75,17 @@ export class ReportsImportService {
   }
 
   private async plan(repos: Repos, participation: Participation, program: Program, stateCode: string, file: TabularFile): Promise<ReportImportPlan> {
-    const [items, institutions, stored] = await Promise.all([
+    const [items, institutions, stored, formats] = await Promise.all([
       repos.planItems.findByParticipation(participation.id),
       repos.institutions.findByParticipation(participation.id),
       repos.reports.findInParticipation(participation.id, reportIdsNamedIn(file)),
+      repos.reports.findPlanFormats(participation.id),
     ]);
     return planReportImport(file, {
       stateCode,
       today: this.clock.today(program.timeZone),
       stateJoinedOn: participation.joinedOn,
-      items: items.map((i) => ({ id: i.id, activityCode: i.activity.code, included: i.included, level: i.activity.level, metrics: i.activity.metrics, evidenceKinds: i.activity.evidenceKinds, completionNeedsEvidence: i.activity.completionNeedsEvidence })),
+      items: items.map((i) => ({ id: i.id, activityCode: i.activity.code, included: i.included, level: i.activity.level, metrics: i.activity.metrics, evidenceKinds: i.activity.evidenceKinds, completionNeedsEvidence: i.activity.completionNeedsEvidence, formats: formats.get(i.activity.code) ?? [] })),
       institutions,
       stored: new Map(stored.map((v) => [v.report.id, { ...v.report, activityCode: v.activityCode, institutionName: v.institutionName }])),
     });

@@ -9,7 +9,7 @@ import { Evidence } from './evidence.entity.js';
 import { Report, type ReviewState } from './report.entity.js';
 
 /** Evidence as responses show it: the uploaded file's name comes along for documents. */
-export type EvidenceView = Pick<Evidence, 'kind' | 'title' | 'url' | 'fileId' | 'highValue' | 'format' | 'licence'> & { file?: Pick<StoredFile, 'name'> | null };
+export type EvidenceView = Pick<Evidence, 'kind' | 'title' | 'url' | 'fileId' | 'highValue' | 'format' | 'licence' | 'formatCode'> & { file?: Pick<StoredFile, 'name'> | null };
 
 /** A report with what its responses show: where it belongs, who wrote and reviewed it, its evidence. */
 export interface ReportView {
@@ -37,7 +37,18 @@ export interface SubmitContext {
   joinedOn: string;
   exitedOn: string | null;
   /** The plan item of the activity in this participation, with its activity; null when the plan has none. */
-  item: { id: string; included: boolean; activityCode: string; activityName: string; level: ActivityLevel; metrics: string[]; evidenceKinds: EvidenceKind[]; completionNeedsEvidence: boolean } | null;
+  item: {
+    id: string;
+    included: boolean;
+    activityCode: string;
+    activityName: string;
+    level: ActivityLevel;
+    metrics: string[];
+    evidenceKinds: EvidenceKind[];
+    completionNeedsEvidence: boolean;
+    /** The activity's formats, in document order. */
+    formats: { code: string; name: string }[];
+  } | null;
   /** The named institution when it is registered in this participation; null otherwise (or when none is named). */
   institution: { id: string; name: string; joinedOn: string; exitedOn: string | null } | null;
   /** The named files that were uploaded to this state of this program. */
@@ -81,7 +92,7 @@ function unitLockSql(item: string, institution: string): string {
 
 export type NewReport = Pick<Report, 'planItemId' | 'institutionId' | 'status' | 'percent' | 'reportedOn' | 'narrative' | 'metrics' | 'authorId' | 'idempotencyKey'>;
 export type HistoricalReport = NewReport & Pick<Report, 'reviewState' | 'reviewReason' | 'reviewedById' | 'reviewedAt' | 'createdAt'>;
-export type NewEvidence = Pick<Evidence, 'kind' | 'title' | 'url' | 'fileId' | 'highValue' | 'format' | 'licence'>;
+export type NewEvidence = Pick<Evidence, 'kind' | 'title' | 'url' | 'fileId' | 'highValue' | 'format' | 'licence' | 'formatCode'>;
 
 /** Who a review concerns, read before the conditional update. */
 export interface ReviewTarget {
@@ -140,6 +151,7 @@ export class ReportsRepository extends BaseRepository {
       metrics: string[] | null;
       evidenceKinds: EvidenceKind[] | null;
       completionNeedsEvidence: boolean | null;
+      formats: { code: string; name: string }[];
       institutionId: string | null;
       institutionName: string | null;
       institutionJoinedOn: string | null;
@@ -152,6 +164,8 @@ export class ReportsRepository extends BaseRepository {
               pa.joined_on::text AS "joinedOn", pa.exited_on::text AS "exitedOn",
               pi.id AS "itemId", pi.included, a.code AS "activityCode", a.name AS "activityName", a.level, a.metrics,
               a.evidence_kinds AS "evidenceKinds", a.completion_needs_evidence AS "completionNeedsEvidence",
+              COALESCE((SELECT json_agg(json_build_object('code', af.code, 'name', af.name) ORDER BY af.position)
+                          FROM activity_format af WHERE af.activity_id = a.id), '[]') AS formats,
               i.id AS "institutionId", i.name AS "institutionName", i.joined_on::text AS "institutionJoinedOn", i.exited_on::text AS "institutionExitedOn",
               COALESCE((SELECT json_agg(json_build_object('id', f.id, 'name', f.name))
                           FROM stored_file f
@@ -170,10 +184,10 @@ export class ReportsRepository extends BaseRepository {
       [q.programIdOrCode, q.stateCode, q.activityCode, q.institutionId, q.fileIds, q.authorId, q.idempotencyKey],
     );
     if (!row) return null;
-    const { itemId, included, activityCode, activityName, level, metrics, evidenceKinds, completionNeedsEvidence, institutionId, institutionName, institutionJoinedOn, institutionExitedOn, unitLocked: _, ...rest } = row;
+    const { itemId, included, activityCode, activityName, level, metrics, evidenceKinds, completionNeedsEvidence, formats, institutionId, institutionName, institutionJoinedOn, institutionExitedOn, unitLocked: _, ...rest } = row;
     return {
       ...rest,
-      item: itemId === null ? null : { id: itemId, included: included!, activityCode: activityCode!, activityName: activityName!, level: level!, metrics: metrics ?? [], evidenceKinds: evidenceKinds ?? [], completionNeedsEvidence: completionNeedsEvidence! },
+      item: itemId === null ? null : { id: itemId, included: included!, activityCode: activityCode!, activityName: activityName!, level: level!, metrics: metrics ?? [], evidenceKinds: evidenceKinds ?? [], completionNeedsEvidence: completionNeedsEvidence!, formats },
       institution: institutionId === null ? null : { id: institutionId, name: institutionName!, joinedOn: institutionJoinedOn!, exitedOn: institutionExitedOn },
     };
   }
@@ -192,10 +206,10 @@ export class ReportsRepository extends BaseRepository {
          ON CONFLICT ON CONSTRAINT report_author_id_idempotency_key_key DO NOTHING
          RETURNING id, seq, percent, reported_on, narrative, metrics, created_at
        ), e AS (
-         INSERT INTO evidence (report_id, position, kind, title, url, file_id, high_value, format, licence)
-         SELECT r.id, x.n - 1, x.kind, x.title, x.url, x.file_id, x.high_value, x.format, x.licence
-           FROM r, unnest($10::varchar[], $11::varchar[], $12::varchar[], $13::uuid[], $14::boolean[], $15::varchar[], $16::varchar[])
-                   WITH ORDINALITY AS x(kind, title, url, file_id, high_value, format, licence, n)
+         INSERT INTO evidence (report_id, position, kind, title, url, file_id, high_value, format, licence, format_code)
+         SELECT r.id, x.n - 1, x.kind, x.title, x.url, x.file_id, x.high_value, x.format, x.licence, x.format_code
+           FROM r, unnest($10::varchar[], $11::varchar[], $12::varchar[], $13::uuid[], $14::boolean[], $15::varchar[], $16::varchar[], $17::varchar[])
+                   WITH ORDINALITY AS x(kind, title, url, file_id, high_value, format, licence, format_code, n)
        )
        SELECT id, seq::text AS seq, percent::float8 AS percent, reported_on::text AS "reportedOn", narrative, metrics, created_at AS "createdAt" FROM r`,
       [
@@ -215,6 +229,7 @@ export class ReportsRepository extends BaseRepository {
         evidence.map((e) => e.highValue),
         evidence.map((e) => e.format),
         evidence.map((e) => e.licence),
+        evidence.map((e) => e.formatCode),
       ],
     );
     return row ?? null;
@@ -340,6 +355,20 @@ export class ReportsRepository extends BaseRepository {
     if (!row) return null;
     const { unitLocked: _, ...target } = row;
     return target;
+  }
+
+  /** The formats of the activities in a participation's plan, by activity code (document order), for the reports import. */
+  async findPlanFormats(participationId: string): Promise<Map<string, { code: string; name: string }[]>> {
+    const rows: { activityCode: string; code: string; name: string }[] = await this.em.query(
+      `SELECT a.code AS "activityCode", f.code, f.name
+         FROM plan_item pi JOIN activity a ON a.id = pi.activity_id JOIN activity_format f ON f.activity_id = a.id
+        WHERE pi.participation_id = $1
+        ORDER BY a.position, f.position`,
+      [participationId],
+    );
+    const out = new Map<string, { code: string; name: string }[]>();
+    for (const r of rows) out.set(r.activityCode, [...(out.get(r.activityCode) ?? []), { code: r.code, name: r.name }]);
+    return out;
   }
 
   /** Takes one unit's write lock until the transaction ends (see `unitLockSql`), for writers outside this feature. */

@@ -76,7 +76,7 @@ export class ReportsService {
       const errors = checkReport(dto, {
         today: this.clock.today(ctx.timeZone),
         participationJoinedOn: ctx.joinedOn,
-        activity: { code: item.activityCode, level: item.level, metrics: item.metrics, evidenceKinds: item.evidenceKinds, completionNeedsEvidence: item.completionNeedsEvidence },
+        activity: { code: item.activityCode, level: item.level, metrics: item.metrics, evidenceKinds: item.evidenceKinds, completionNeedsEvidence: item.completionNeedsEvidence, formats: item.formats },
         institution: ctx.institution,
         filesOfState: new Set(ctx.files.map((f) => f.id)),
         stateCode,
@@ -268,6 +268,7 @@ function toNewEvidence(e: NonNullable<CreateReportDto['evidence']>[number]): New
     highValue: e.kind === 'dataset' ? (e.highValue ?? false) : false,
     format: e.format?.trim() || null,
     licence: e.licence?.trim() || null,
+    formatCode: e.kind === 'document' ? (e.formatCode ?? null) : null,
   };
 }
 
@@ -280,7 +281,7 @@ function auditView(v: ReportView) {
     percent: r.percent,
     reportedOn: r.reportedOn,
     metrics: r.metrics,
-    evidence: v.evidence.map((e) => ({ kind: e.kind, title: e.title, url: e.url, fileId: e.fileId, highValue: e.highValue })),
+    evidence: v.evidence.map((e) => ({ kind: e.kind, title: e.title, url: e.url, fileId: e.fileId, highValue: e.highValue, formatCode: e.formatCode })),
   };
 }
 

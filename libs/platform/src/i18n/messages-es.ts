@@ -219,6 +219,13 @@ export const MESSAGES_ES: ReadonlyArray<readonly [string, string]> = [
   ['document evidence is a stored file: send fileId, not url (use kind url for a link)', 'Un documento es un archivo cargado; para una liga use «Liga» (kind url).'],
   ['no file {} was uploaded to state {} in this program', 'El archivo {0} no se cargó para la entidad {1} en este programa; cárguelo de nuevo.'],
   ['only dataset evidence can be marked high-value', 'Solo un conjunto de datos puede marcarse como de alto valor.'],
+  // Formats (formatos) of an activity
+  ['only document evidence can be the filled copy of a format', 'Solo un documento puede ser el formato llenado; elija «Documento» para esta evidencia.'],
+  ['activity {} has no format {} (its formats: {})', 'La actividad {0} no tiene el formato {1} (sus formatos: {2}).'],
+  ['activity {} is completed only with its formats filled in: add a document of format {}', 'La actividad {0} solo se da por concluida con sus formatos llenados: agregue un documento del formato {1}.'],
+  ['formatCode must not be blank', 'formatCode no debe estar en blanco'],
+  ['duplicate format code {} in activity {}', 'clave de formato repetida {0} en la actividad {1}'],
+  ['no template {} was uploaded to this program (upload it with POST /programs/:programId/templates)', 'no se cargó la plantilla {0} en este programa (cárguela con POST /programs/:programId/templates)'],
   ['activity {} is completed only with its expected evidence: add evidence of kind {}', 'La actividad {0} solo se da por concluida con su evidencia esperada: agregue evidencia de tipo {1} (document = documento, url = liga, dataset = conjunto de datos).'],
   ['url must be a valid http(s) URL', 'Escriba una dirección web completa (http:// o https://).'],
   ['title is required and must be a text', 'title es obligatorio y debe ser un texto'],

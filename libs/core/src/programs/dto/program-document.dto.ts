@@ -12,6 +12,7 @@ import {
   IsObject,
   IsOptional,
   IsString,
+  IsUUID,
   Matches,
   Max,
   MaxLength,
@@ -87,6 +88,24 @@ export class PhaseDocumentDto {
   description?: string | null;
 }
 
+export class FormatDocumentDto {
+  @ApiProperty({ example: 'F-01', description: 'Unique within the activity; report evidence names it as formatCode' })
+  @IsString() @MinLength(1) @MaxLength(40) @IsCode('code')
+  code: string;
+
+  @ApiProperty({ example: 'Formato de designación de personas enlace' })
+  @IsString() @MinLength(1) @MaxLength(300)
+  name: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional() @IsString() @MaxLength(5000)
+  description?: string | null;
+
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The id returned by POST /programs/{programId}/templates for this program; download with GET /files/{fileId}' })
+  @IsOptional() @IsUUID('all', { message: 'templateFileId must be a UUID' })
+  templateFileId?: string | null;
+}
+
 export class ActivityDocumentDto {
   @ApiProperty({ example: '1.1', description: 'Unique in the program' })
   @IsString() @MinLength(1) @MaxLength(20) @IsCode('code')
@@ -132,6 +151,10 @@ export class ActivityDocumentDto {
   @IsOptional() @IsArray() @ArrayMaxSize(20) @ArrayUnique() @IsString({ each: true }) @MaxLength(60, { each: true })
   @Matches(SNAKE_CASE, { each: true, message: 'each metric name must be snake_case, e.g. personas_sensibilizadas' })
   metrics?: string[] | null;
+
+  @ApiPropertyOptional({ type: [FormatDocumentDto], default: [], description: 'Formats (formatos) the states fill in and upload as document evidence of the activity' })
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => FormatDocumentDto)
+  formats?: FormatDocumentDto[] | null;
 }
 
 export class BaselineDto {

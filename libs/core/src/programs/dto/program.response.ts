@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PROGRAM_STATUSES, type Program, type ProgramStatus } from '../program.entity.js';
+import type { ActivityFormat } from '../activity-format.entity.js';
 import type { Activity } from '../activity.entity.js';
 import type { IndicatorTarget } from '../indicator-target.entity.js';
 import type { Indicator } from '../indicator.entity.js';
@@ -49,6 +50,8 @@ export interface ProgramParts {
   program: Program;
   phases: Phase[];
   activities: Activity[];
+  /** In activity order, then position within the activity. */
+  formats: ActivityFormat[];
   indicators: Indicator[];
   targets: IndicatorTarget[];
 }
@@ -58,7 +61,7 @@ export function toProgramSummaryResponse(p: Program, counts: ProgramCountsRespon
 }
 
 /** The stored program as its canonical document (what export returns). Inputs are ordered by position. */
-export function toProgramDocument({ program: p, phases, activities, indicators, targets }: ProgramParts): ProgramDocument {
+export function toProgramDocument({ program: p, phases, activities, formats, indicators, targets }: ProgramParts): ProgramDocument {
   const phaseNumber = new Map(phases.map((ph) => [ph.id, ph.number]));
   return {
     code: p.code,
@@ -82,6 +85,7 @@ export function toProgramDocument({ program: p, phases, activities, indicators, 
       evidenceKinds: a.evidenceKinds,
       completionNeedsEvidence: a.completionNeedsEvidence,
       metrics: a.metrics,
+      formats: formats.filter((f) => f.activityId === a.id).map((f) => ({ code: f.code, name: f.name, description: f.description, templateFileId: f.templateFileId })),
     })),
     indicators: indicators.map((i) => ({
       code: i.code,

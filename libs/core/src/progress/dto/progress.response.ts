@@ -173,6 +173,11 @@ class ReportRefResponse {
   @ApiProperty() reviewState: string;
 }
 
+class CompletionFormatResponse {
+  @ApiProperty({ example: 'F-01' }) code: string;
+  @ApiProperty({ example: 'Formato de designación de enlaces' }) name: string;
+}
+
 class UnitExplanationResponse {
   @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'null: the state-level unit' }) institutionId: string | null;
   @ApiProperty({ nullable: true, type: String }) institutionName: string | null;
@@ -204,6 +209,8 @@ class ItemExplanationResponse {
   @ApiProperty() noInstitutions: boolean;
   @ApiProperty({ enum: EVIDENCE_KINDS, isArray: true, description: 'Verifiable completion: a report says completed only with evidence of each of these kinds (empty: no such rule for the activity)' })
   completionEvidence: EvidenceKind[];
+  @ApiProperty({ type: [CompletionFormatResponse], description: 'Verifiable completion: the formats a completed report must carry a document of (empty: none, or no such rule)' })
+  completionFormats: CompletionFormatResponse[];
   @ApiProperty({ type: [UnitExplanationResponse] }) units: UnitExplanationResponse[];
 }
 
@@ -478,6 +485,7 @@ export function toStateExplanation(d: StateProgressDetail): StateExplanationResp
         weightedExpectedBaseline: exact.included ? round1(exact.weight * exact.expectedBaseline) : 0,
         noInstitutions: i.noInstitutions,
         completionEvidence: d.items.get(i.itemId)!.completionEvidence,
+        completionFormats: d.items.get(i.itemId)!.completionFormats,
         units: (i.units ?? []).map((u) => ({
           institutionId: u.institutionId,
           institutionName: u.institutionId === null ? null : (d.institutionNames.get(u.institutionId) ?? null),

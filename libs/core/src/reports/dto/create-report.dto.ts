@@ -37,6 +37,10 @@ export class EvidenceDto {
   @ApiPropertyOptional({ example: 'CC-BY-4.0', maxLength: 120 })
   @OptionalNotNull() @IsString() @MaxLength(120)
   licence?: string;
+
+  @ApiPropertyOptional({ example: 'F-01', maxLength: 40, description: 'For `document`: the code of the activity’s format this file is the filled copy of (see the activity’s `formats`)' })
+  @OptionalNotNull() @IsString() @Matches(/\S/, { message: 'formatCode must not be blank' }) @MaxLength(40)
+  formatCode?: string;
 }
 
 const EXAMPLE_EVIDENCE = [

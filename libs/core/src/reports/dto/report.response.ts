@@ -17,6 +17,7 @@ export class EvidenceResponse {
   @ApiProperty({ description: 'Datos de alto valor (always false except for datasets)' }) highValue: boolean;
   @ApiProperty({ nullable: true, type: String, example: 'CSV' }) format: string | null;
   @ApiProperty({ nullable: true, type: String, example: 'CC-BY-4.0' }) licence: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'F-01', description: 'The activity format this document is the filled copy of' }) formatCode: string | null;
 }
 
 export class ReportResponse {
@@ -90,6 +91,7 @@ export function toReportResponse(v: ReportView): ReportResponse {
       highValue: e.highValue,
       format: e.format,
       licence: e.licence,
+      formatCode: e.formatCode,
     })),
     reviewState: r.reviewState,
     reviewReason: r.reviewReason,
