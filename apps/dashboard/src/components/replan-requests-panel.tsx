@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { ApiError } from '../api/client';
 import type { ReplanRequest, ReplanRequestPage } from '../api/types';
 import { useResource } from '../api/use-resource';
@@ -6,8 +6,8 @@ import { useSession } from '../auth/session';
 import { paths } from '../programs/programs';
 import { Link } from '../router/router';
 import { formatDate, formatDateTime, REPLAN_REQUEST_STATUS_LABELS } from '../util/format';
+import { DecisionButtons, type DecisionWords } from './decision-buttons';
 import { describeLoadError, EmptyState, ErrorNotice, LoadError, Loading, SuccessNotice } from './feedback';
-import { Field } from './field';
 
 interface Props {
   programCode: string;
@@ -90,6 +90,17 @@ export function ReplanRequestsPanel({ programCode, path, title, lead, canDecide,
   );
 }
 
+const REPLAN_WORDS: DecisionWords = {
+  accept: 'Aprobar',
+  refuse: 'Rechazar…',
+  acceptAria: 'Aprobar la re-planificación',
+  refuseAria: 'Rechazar la re-planificación',
+  reasonLabel: 'Motivo del rechazo',
+  reasonHint: 'La entidad lo verá junto a su solicitud.',
+  confirm: 'Confirmar rechazo',
+  confirming: 'Rechazando…',
+};
+
 function RequestItem({
   request: r,
   programCode,
@@ -146,11 +157,6 @@ function RequestItem({
       setBusy(false);
     }
   }
-
-  const submitReject = (e: FormEvent) => {
-    e.preventDefault();
-    void decide('reject');
-  };
 
   return (
     <li className="queue-item" data-request-id={r.id} data-status={r.status} data-state-code={r.stateCode} data-activity={r.activityCode}>
@@ -220,37 +226,22 @@ function RequestItem({
         {pending && !canDecide ? <p className="hint">Pendiente de aprobación de la coordinación: el programa estatal y sus cifras no cambian hasta entonces.</p> : null}
         {error ? <ErrorNotice>{error}</ErrorNotice> : null}
         {pending && canDecide ? (
-          rejecting ? (
-            <form onSubmit={submitReject} noValidate className="review-return" aria-label={`Rechazar la re-planificación de ${what}`}>
-              <Field id={`replan-reason-${r.id}`} label="Motivo del rechazo" hint="La entidad lo verá junto a su solicitud." errors={reasonErrors} required>
-                {(a11y) => <textarea {...a11y} rows={3} maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />}
-              </Field>
-              <div className="form-actions">
-                <button type="submit" className="button button-danger" disabled={busy}>
-                  {busy ? 'Rechazando…' : 'Confirmar rechazo'}
-                </button>
-                <button
-                  type="button"
-                  className="button button-secondary"
-                  onClick={() => {
-                    setRejecting(false);
-                    setReasonErrors([]);
-                  }}
-                >
-                  Cancelar
-                </button>
-              </div>
-            </form>
-          ) : (
-            <div className="form-actions">
-              <button type="button" className="button" disabled={busy} onClick={() => void decide('approve')} aria-label={`Aprobar la re-planificación de ${what}`}>
-                {busy ? 'Guardando…' : 'Aprobar'}
-              </button>
-              <button type="button" className="button button-secondary" disabled={busy} onClick={() => setRejecting(true)} aria-label={`Rechazar la re-planificación de ${what}`}>
-                Rechazar…
-              </button>
-            </div>
-          )
+          <DecisionButtons
+            id={`replan-${r.id}`}
+            what={what}
+            words={REPLAN_WORDS}
+            busy={busy}
+            refusing={rejecting}
+            setRefusing={(open) => {
+              setRejecting(open);
+              if (!open) setReasonErrors([]);
+            }}
+            reason={reason}
+            setReason={setReason}
+            reasonErrors={reasonErrors}
+            onAccept={() => void decide('approve')}
+            onRefuse={() => void decide('reject')}
+          />
         ) : null}
       </article>
     </li>

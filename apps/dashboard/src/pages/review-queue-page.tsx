@@ -1,11 +1,11 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState } from 'react';
 import { ApiError } from '../api/client';
 import type { QueuedReport, Report, ReviewQueue } from '../api/types';
 import { useResource } from '../api/use-resource';
 import { useSession } from '../auth/session';
+import { DecisionButtons, type DecisionWords } from '../components/decision-buttons';
 import { EvidenceList } from '../components/evidence-list';
 import { describeLoadError, EmptyState, ErrorNotice, SuccessNotice } from '../components/feedback';
-import { Field } from '../components/field';
 import { Loaded } from '../components/loaded';
 import { ReplanRequestsPanel } from '../components/replan-requests-panel';
 import { MetricsList } from '../components/report-history';
@@ -16,6 +16,17 @@ import { useDocumentTitle } from '../util/use-title';
 import type { PageProps } from './registry';
 
 const PAGE_SIZE = 100;
+
+const REVIEW_WORDS: DecisionWords = {
+  accept: 'Aceptar',
+  refuse: 'Devolver…',
+  acceptAria: 'Aceptar el reporte',
+  refuseAria: 'Devolver el reporte',
+  reasonLabel: 'Motivo de la devolución',
+  reasonHint: 'La entidad lo verá junto al reporte devuelto.',
+  confirm: 'Confirmar devolución',
+  confirming: 'Devolviendo…',
+};
 
 /**
  * The coordination's review queue: re-plan requests waiting for its approval (when there are any), then pending
@@ -146,11 +157,6 @@ function QueueItem({
     }
   }
 
-  const submitReturn = (e: FormEvent) => {
-    e.preventDefault();
-    void decide('return');
-  };
-
   return (
     <li className="queue-item" data-report-id={r.id} data-state-code={r.stateCode} data-activity={r.activityCode}>
       <article aria-labelledby={titleId}>
@@ -187,37 +193,22 @@ function QueueItem({
         <EvidenceList evidence={r.evidence} />
         {error ? <ErrorNotice>{error}</ErrorNotice> : null}
         {canReview ? (
-          returning ? (
-            <form onSubmit={submitReturn} noValidate className="review-return" aria-label={`Devolver el reporte de ${what}`}>
-              <Field id={`reason-${r.id}`} label="Motivo de la devolución" hint="La entidad lo verá junto al reporte devuelto." errors={reasonErrors} required>
-                {(a11y) => <textarea {...a11y} rows={3} maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />}
-              </Field>
-              <div className="form-actions">
-                <button type="submit" className="button button-danger" disabled={busy}>
-                  {busy ? 'Devolviendo…' : 'Confirmar devolución'}
-                </button>
-                <button
-                  type="button"
-                  className="button button-secondary"
-                  onClick={() => {
-                    setReturning(false);
-                    setReasonErrors([]);
-                  }}
-                >
-                  Cancelar
-                </button>
-              </div>
-            </form>
-          ) : (
-            <div className="form-actions">
-              <button type="button" className="button" disabled={busy} onClick={() => void decide('accept')} aria-label={`Aceptar el reporte de ${what}`}>
-                {busy ? 'Guardando…' : 'Aceptar'}
-              </button>
-              <button type="button" className="button button-secondary" disabled={busy} onClick={() => setReturning(true)} aria-label={`Devolver el reporte de ${what}`}>
-                Devolver…
-              </button>
-            </div>
-          )
+          <DecisionButtons
+            id={r.id}
+            what={what}
+            words={REVIEW_WORDS}
+            busy={busy}
+            refusing={returning}
+            setRefusing={(open) => {
+              setReturning(open);
+              if (!open) setReasonErrors([]);
+            }}
+            reason={reason}
+            setReason={setReason}
+            reasonErrors={reasonErrors}
+            onAccept={() => void decide('accept')}
+            onRefuse={() => void decide('return')}
+          />
         ) : null}
       </article>
     </li>
