@@ -4,7 +4,7 @@ import type { PipelineEntry, PipelineFunnel, PipelineStage, ProgramDetail, Sessi
 import { useResource } from '../api/use-resource';
 import { useSession } from '../auth/session';
 import { formatDate, PIPELINE_STAGE_LABELS } from '../util/format';
-import { FileDownload } from './evidence-list';
+import { FileDownload } from './file-download';
 import { describeLoadError, EmptyState, ErrorNotice, SuccessNotice } from './feedback';
 import { Field, type FieldErrors } from './field';
 import { FormActions } from './form-actions';
@@ -123,7 +123,7 @@ function EntryTable({ programCode, entries, user, today, onChanged }: { programC
               {e.interestFileId ? (
                 <>
                   {' '}
-                  <FileDownload fileId={e.interestFileId} label="Descargar" fileName={null} />
+                  <FileDownload fileId={e.interestFileId} label="Descargar" ariaLabel={`Descargar el manifiesto de interés de ${e.stateName}`} saveAs="manifiesto-de-interes" />
                 </>
               ) : null}
             </td>

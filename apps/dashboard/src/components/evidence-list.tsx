@@ -1,9 +1,5 @@
-import { useState } from 'react';
-import { ApiError } from '../api/client';
 import type { Evidence, EvidenceKind } from '../api/types';
-import { useSession } from '../auth/session';
-import { describeLoadError } from './feedback';
-import { saveDownload } from '../util/save-download';
+import { FileDownload } from './file-download';
 
 export const EVIDENCE_KIND_LABELS: Record<EvidenceKind, string> = {
   url: 'Liga',
@@ -38,40 +34,5 @@ export function EvidenceList({ evidence }: { evidence: Evidence[] }) {
         </li>
       ))}
     </ul>
-  );
-}
-
-export function FileDownload({ fileId, label, fileName }: { fileId: string; label: string; fileName: string | null }) {
-  const { api } = useSession();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function download() {
-    setBusy(true);
-    setError(null);
-    try {
-      saveDownload(await api.download(`/files/${encodeURIComponent(fileId)}`), fileName ?? 'evidencia');
-    } catch (e) {
-      if (!(e instanceof ApiError)) throw e;
-      setError(e.status === 403 ? 'No tiene acceso a este archivo.' : describeLoadError(e));
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <>
-      <button type="button" className="link-button" onClick={download} disabled={busy} aria-label={`Descargar ${label}${fileName ? ` (${fileName})` : ''}`}>
-        {label}
-      </button>
-      {fileName ? <span className="evidence-meta"> {fileName}</span> : null}
-      {busy ? <span className="hint"> Descargando…</span> : null}
-      {error ? (
-        <span className="field-errors" role="alert">
-          {' '}
-          {error}
-        </span>
-      ) : null}
-    </>
   );
 }

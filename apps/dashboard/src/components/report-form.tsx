@@ -3,8 +3,8 @@ import { ApiError } from '../api/client';
 import type { Activity, EvidenceInput, EvidenceKind, Institution, NewReport, PlanItem, Report, ReportStatus, StoredFile } from '../api/types';
 import { useSession } from '../auth/session';
 import { formatBytes, formatDate, formatPercent, metricLabel, REPORT_STATUS_LABELS } from '../util/format';
-import { saveDownload } from '../util/save-download';
 import { EVIDENCE_KIND_LABELS } from './evidence-list';
+import { FileDownload } from './file-download';
 import { describeLoadError, ErrorNotice } from './feedback';
 import { Field, FieldErrorList, type FieldErrors } from './field';
 import { FormActions } from './form-actions';
@@ -330,7 +330,7 @@ export function ReportForm({ statePath, item, activity, institutions, today, ans
                       {f.code} · {f.name}
                     </strong>
                     {f.description ? <span className="hint"> {f.description}</span> : null}{' '}
-                    {f.templateFileId ? <TemplateDownload fileId={f.templateFileId} formatCode={f.code} /> : <span className="hint">(sin plantilla)</span>}{' '}
+                    {f.templateFileId ? <FileDownload fileId={f.templateFileId} label="Descargar plantilla" ariaLabel={`Descargar plantilla del formato ${f.code}`} saveAs={`plantilla-${f.code}`} className="button button-secondary button-small" /> : <span className="hint">(sin plantilla)</span>}{' '}
                     <button
                       type="button"
                       className="button button-secondary button-small"
@@ -439,37 +439,5 @@ export function ReportForm({ statePath, item, activity, institutions, today, ans
         <FormActions busy={form.busy} label="Enviar reporte" busyLabel="Enviando…" disabled={rows.some((r) => r.uploading)} wide onCancel={onCancel} />
       </form>
     </section>
-  );
-}
-
-/** A format's template: a program file every signed-in user may download (fetched with the session's token). */
-function TemplateDownload({ fileId, formatCode }: { fileId: string; formatCode: string }) {
-  const { api } = useSession();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  async function download() {
-    setBusy(true);
-    setError(null);
-    try {
-      saveDownload(await api.download(`/files/${encodeURIComponent(fileId)}`), `plantilla-${formatCode}`);
-    } catch (e) {
-      if (!(e instanceof ApiError)) throw e;
-      setError(describeLoadError(e));
-    } finally {
-      setBusy(false);
-    }
-  }
-  return (
-    <>
-      <button type="button" className="button button-secondary button-small" onClick={download} disabled={busy} aria-label={`Descargar plantilla del formato ${formatCode}`}>
-        {busy ? 'Descargando…' : 'Descargar plantilla'}
-      </button>
-      {error ? (
-        <span className="field-errors" role="alert">
-          {' '}
-          {error}
-        </span>
-      ) : null}
-    </>
   );
 }

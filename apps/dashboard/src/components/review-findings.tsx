@@ -4,6 +4,7 @@ import { useSession } from '../auth/session';
 import { formatDate, formatDateTime, FINDING_TYPE_LABELS } from '../util/format';
 import { CommentThread } from './comment-thread';
 import { describeLoadError, EmptyState, ErrorNotice } from './feedback';
+import { StateSelectField } from './state-select';
 import { Field, type FieldErrors } from './field';
 import { FormActions } from './form-actions';
 import { reviseMessage, useApiForm } from './use-api-form';
@@ -133,18 +134,7 @@ export function FindingForm({
           </select>
         )}
       </Field>
-      <Field id="finding-state" label="Entidad federativa" errors={errors.stateCode} required>
-        {(a11y) => (
-          <select {...a11y} value={stateCode} onChange={(e) => setStateCode(e.target.value)}>
-            <option value="">Elija la entidad…</option>
-            {states.map((s) => (
-              <option key={s.code} value={s.code}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <StateSelectField id="finding-state" states={states} value={stateCode} onChange={setStateCode} errors={errors.stateCode} />
       <Field id="finding-activity" label="Actividad (opcional)" errors={errors.activityCode}>
         {(a11y) => (
           <select {...a11y} value={activityCode} onChange={(e) => setActivityCode(e.target.value)}>

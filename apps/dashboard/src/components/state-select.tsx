@@ -1,10 +1,9 @@
-import type { StateInfo } from '../api/types';
 import { Field } from './field';
 
 interface Props {
   id: string;
   /** The states offered, in the order given. */
-  states: StateInfo[];
+  states: readonly { code: string; name: string }[];
   value: string;
   onChange: (stateCode: string) => void;
   errors?: string[];

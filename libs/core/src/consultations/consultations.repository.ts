@@ -50,10 +50,9 @@ export interface NewComment {
   createdById: string;
 }
 
-const VERSION = `SELECT v.id, v.label, v.issued_on::text AS "issuedOn", v.note, jsonb_array_length(v.document->'phases') AS phases,
-                        jsonb_array_length(v.document->'activities') AS activities,
-                        (SELECT count(*)::int FROM consultation_round r WHERE r.program_version_id = v.id) AS rounds, v.created_at AS "createdAt"
-                   FROM program_version v`;
+const VERSION_COLUMNS = `v.id, v.label, v.issued_on::text AS "issuedOn", v.note, jsonb_array_length(v.document->'phases') AS phases,
+                         jsonb_array_length(v.document->'activities') AS activities,
+                         (SELECT count(*)::int FROM consultation_round r WHERE r.program_version_id = v.id) AS rounds, v.created_at AS "createdAt"`;
 
 // The round's figures are counted here, once: every screen and export reads them from this query.
 const ROUND = `SELECT r.id, v.id AS "versionId", v.label AS "versionLabel", r.title, r.opens_on::text AS "opensOn", r.closes_on::text AS "closesOn",
@@ -68,11 +67,11 @@ const COMMENT = `SELECT c.id, c.round_id AS "roundId", c.origin_body AS "originB
 export class ConsultationsRepository extends BaseRepository {
   /** A program's versions, oldest first. */
   findVersions(programId: string): Promise<VersionRow[]> {
-    return this.em.query(`${VERSION} WHERE v.program_id = $1 ORDER BY v.issued_on, v.created_at`, [programId]);
+    return this.em.query(`SELECT ${VERSION_COLUMNS} FROM program_version v WHERE v.program_id = $1 ORDER BY v.issued_on, v.created_at`, [programId]);
   }
 
   async findVersion(programId: string, id: string): Promise<(VersionRow & { document: ProgramDocument }) | null> {
-    const [row] = await this.em.query(`SELECT x.*, v.document FROM (${VERSION} WHERE v.program_id = $1 AND v.id = $2) x JOIN program_version v ON v.id = x.id`, [programId, id]);
+    const [row] = await this.em.query(`SELECT ${VERSION_COLUMNS}, v.document FROM program_version v WHERE v.program_id = $1 AND v.id = $2`, [programId, id]);
     return row ?? null;
   }
 
@@ -149,8 +148,9 @@ export class ConsultationsRepository extends BaseRepository {
     await this.em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`consultation-import:${roundId}:${fileHash}`]);
   }
 
-  async findImport(roundId: string, fileHash: string): Promise<{ created: number; unchanged: number; createdAt: Date } | null> {
-    const [row] = await this.em.query(`SELECT created, unchanged, created_at AS "createdAt" FROM consultation_import WHERE round_id = $1 AND file_hash = $2`, [roundId, fileHash]);
+  /** A confirmed import of this file into the round, with its counts (comments are only ever created: `updated` is 0). */
+  async findImport(roundId: string, fileHash: string): Promise<{ created: number; updated: number; unchanged: number; createdAt: Date } | null> {
+    const [row] = await this.em.query(`SELECT created, 0 AS updated, unchanged, created_at AS "createdAt" FROM consultation_import WHERE round_id = $1 AND file_hash = $2`, [roundId, fileHash]);
     return row ?? null;
   }
 

@@ -1,5 +1,5 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../../../platform/src/auth/roles.js';
 import { FieldValidationException, type FieldError } from '../../../platform/src/http/field-errors.js';
 import { AuditRepository } from '../audit/audit.repository.js';
@@ -7,7 +7,7 @@ import { ParticipationsService } from '../plans/participations.service.js';
 import { canonicalProgramDocument } from '../programs/program-document.js';
 import type { Program } from '../programs/program.entity.js';
 import { ProgramsService } from '../programs/programs.service.js';
-import { ConsultationsRepository, type CommentRow, type RoundRow, type VersionRow } from './consultations.repository.js';
+import { ConsultationsRepository, type CommentRow, type NewComment, type RoundRow, type VersionRow } from './consultations.repository.js';
 import type {
   ConsultationCommentPageResponse,
   ConsultationCommentQueryDto,
@@ -24,7 +24,7 @@ import { commentRuleErrors } from './consultation-rules.js';
 import { planCommentImport, type CommentImportPlan } from './comment-import-plan.js';
 import { commentsTable } from './comment-table.js';
 import type { ImportResultResponse } from '../imports/dto/import-result.response.js';
-import { importRefused, readUpload, type ImportUpload } from '../imports/import-upload.js';
+import { alreadyImported, importRefused, readUpload, type ImportUpload } from '../imports/import-upload.js';
 import { tableFile, type ExportFile, type TableFormat } from '../../../platform/src/tables/export-file.js';
 import { diffProgramDocuments } from './version-diff.js';
 
@@ -117,16 +117,18 @@ export class ConsultationsService {
     const prefix = (i: number) => (dtos.length === 1 ? '' : `${i}.`);
     const errors = dtos.flatMap((d, i) => commentRuleErrors(d, codes).map((e) => ({ ...e, field: `${prefix(i)}${e.field}` })));
     if (errors.length) throw new FieldValidationException(errors);
-    return this.dataSource.transaction(async (tx) => {
-      const repo = this.consultations.forTx(tx);
-      const rows = dtos.map((d) => ({ roundId, originBody: d.originBody.trim(), type: d.type, text: d.text.trim(), activityCode: d.activityCode ?? null, attended: d.attended, response: d.response?.trim() || null, createdById: user.id }));
-      const ids = await repo.insertComments(rows);
-      const audit = this.audit.forTx(tx);
-      for (const [i, id] of ids.entries()) {
-        await audit.record({ actor: user, action: 'consultation_comment.create', entityType: 'consultation_comment', entityId: id, programId: program.id, after: { roundId, type: rows[i].type, attended: rows[i].attended } });
-      }
-      return ids;
-    });
+    const rows = dtos.map((d) => ({ roundId, originBody: d.originBody.trim(), type: d.type, text: d.text.trim(), activityCode: d.activityCode ?? null, attended: d.attended, response: d.response?.trim() || null, createdById: user.id }));
+    return this.dataSource.transaction((tx) => this.insertCommentsInTx(tx, user, program.id, rows));
+  }
+
+  /** Writes comments already checked, each with its audit event in the same transaction (the form's and the import's way). */
+  private async insertCommentsInTx(tx: EntityManager, user: AuthUser, programId: string, rows: NewComment[], justification?: string): Promise<string[]> {
+    const ids = await this.consultations.forTx(tx).insertComments(rows);
+    const audit = this.audit.forTx(tx);
+    for (const [i, id] of ids.entries()) {
+      await audit.record({ actor: user, action: 'consultation_comment.create', entityType: 'consultation_comment', entityId: id, programId, after: { roundId: rows[i].roundId, type: rows[i].type, attended: rows[i].attended }, justification });
+    }
+    return ids;
   }
 
   async addComment(user: AuthUser, programIdOrCode: string, roundId: string, dto: CreateConsultationCommentDto): Promise<ConsultationCommentResponse> {
@@ -159,18 +161,14 @@ export class ConsultationsService {
       const repo = this.consultations.forTx(tx);
       await repo.lockImport(roundId, fileHash);
       const previous = await repo.findImport(roundId, fileHash);
-      if (previous) return { ...base, created: previous.created, updated: 0, unchanged: previous.unchanged, errors: [], rows: [], alreadyImported: true, importedAt: new Date(previous.createdAt).toISOString() };
+      if (previous) return { ...base, ...alreadyImported(previous) };
       const p = await planFor(repo);
       if (p.errors.length) throw importRefused(p.errors);
-      const created = p.rows.filter((r) => r.comment !== null);
-      const ids = await repo.insertComments(created.map((r) => ({ ...r.comment!, roundId, createdById: user.id })));
-      const audit = this.audit.forTx(tx);
-      for (const [i, id] of ids.entries()) {
-        await audit.record({ actor: user, action: 'consultation_comment.create', entityType: 'consultation_comment', entityId: id, programId: program.id, after: { roundId, type: created[i].comment!.type, attended: created[i].comment!.attended }, justification: `import: ${fileName}` });
-      }
+      const created = p.rows.flatMap((r) => (r.comment ? [{ ...r.comment, roundId, createdById: user.id }] : []));
+      await this.insertCommentsInTx(tx, user, program.id, created, `import: ${fileName}`);
       const s = importSummary(p);
       const batch = await repo.insertImport({ roundId, fileHash, fileName, rowCount: file.rows.length, created: s.created, unchanged: s.unchanged, actorId: user.id });
-      await audit.record({ actor: user, action: 'comments.import', entityType: 'consultation_import', entityId: batch.id, programId: program.id, after: { roundId, fileName, fileHash, created: s.created, unchanged: s.unchanged } });
+      await this.audit.forTx(tx).record({ actor: user, action: 'comments.import', entityType: 'consultation_import', entityId: batch.id, programId: program.id, after: { roundId, fileName, fileHash, created: s.created, unchanged: s.unchanged } });
       return { ...base, ...s, alreadyImported: false, importedAt: new Date(batch.createdAt).toISOString() };
     });
   }

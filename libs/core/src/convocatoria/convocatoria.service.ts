@@ -53,7 +53,7 @@ export class ConvocatoriaService {
     };
   }
 
-  /** Adds a state as candidate (or, when it is already in, changes its cohort while it is a candidate). */
+  /** Adds a state as candidate (or, when it is already in, changes its cohort). */
   async addCandidate(user: AuthUser, programIdOrCode: string, dto: AddCandidateDto): Promise<PipelineEntryResponse> {
     assertCanWriteState(user, dto.stateCode, ['coordinator'], false);
     const program = await this.participationsService.findProgramOrFail(programIdOrCode);
@@ -62,15 +62,16 @@ export class ConvocatoriaService {
     return this.dataSource.transaction(async (tx) => {
       const pipeline = this.pipeline.forTx(tx);
       const existing = await pipeline.lockForTransition(program.id, dto.stateCode);
+      let id: string;
       if (existing) {
-        await pipeline.setCohort(existing.id, cohort);
+        id = existing.id;
+        await pipeline.setCohort(id, cohort);
       } else {
         if (await this.participationsService.isParticipating(tx, program.id, dto.stateCode)) {
           throw new ConflictException(`State ${dto.stateCode} already participates in program ${program.code}`);
         }
-        await pipeline.insert({ programId: program.id, stateCode: dto.stateCode, cohort, on: dto.on ?? this.clock.today(program.timeZone), actorId: user.id });
+        id = await pipeline.insert({ programId: program.id, stateCode: dto.stateCode, cohort, on: dto.on ?? this.clock.today(program.timeZone), actorId: user.id });
       }
-      const id = existing?.id ?? (await pipeline.findEntryId(program.id, dto.stateCode))!;
       await this.audit.forTx(tx).record({
         actor: user,
         action: existing ? 'pipeline.cohort' : 'pipeline.add',

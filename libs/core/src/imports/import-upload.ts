@@ -37,6 +37,6 @@ export function importRefused(errors: readonly ImportRowError[]): FieldValidatio
 }
 
 /** What a file imported before answers when sent again: the first import's counts, nothing written. */
-export function alreadyImported(previous: ImportBatch) {
-  return { created: previous.created, updated: previous.updated, unchanged: previous.unchanged, errors: [], rows: [], alreadyImported: true, importedAt: previous.createdAt.toISOString() };
+export function alreadyImported(previous: Pick<ImportBatch, 'created' | 'updated' | 'unchanged' | 'createdAt'>) {
+  return { created: previous.created, updated: previous.updated, unchanged: previous.unchanged, errors: [], rows: [], alreadyImported: true, importedAt: new Date(previous.createdAt).toISOString() };
 }

@@ -51,7 +51,6 @@ export class ParticipationsService {
     const program = await this.findProgramOrFail(programIdOrCode);
     const state = await this.states.findByCode(dto.stateCode);
     if (!state) throw new FieldValidationException([{ field: 'stateCode', message: `unknown state code ${dto.stateCode}` }]);
-    if (program.status === 'closed') throw new ConflictException(`Program ${program.code} is closed; no state can join it`);
     // A state in the convocatoria joins from there, so its pipeline and its participation never disagree.
     if (await this.participations.isInOpenConvocatoria(program.id, state.code)) {
       throw new ConflictException(`State ${state.code} is in the convocatoria of program ${program.code}: it joins from there (step joined)`);
